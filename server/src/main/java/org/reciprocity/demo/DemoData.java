@@ -1,0 +1,128 @@
+package org.reciprocity.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.reciprocity.core.demo.CommunityGenerator;
+import org.reciprocity.core.demo.SyntheticCommunity;
+import org.reciprocity.core.demo.SyntheticMember;
+import org.reciprocity.core.profile.CultureRegion;
+import org.reciprocity.core.profile.OpenTo;
+import org.reciprocity.member.Accounts;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.Members;
+import org.reciprocity.member.Profile;
+import org.reciprocity.network.Connections;
+import org.reciprocity.security.Passwords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * With {@code --demo}, fills an empty database with a believable community before the server
+ * accepts requests, and prints where to go and how to sign in. A database that already has members
+ * is left alone.
+ */
+@Component
+class DemoData implements SmartInitializingSingleton {
+
+    static final String PASSWORD = "reciprocity-demo";
+    static final String ADMIN_EMAIL = "admin@" + CommunityGenerator.EMAIL_DOMAIN;
+    static final int SIZE = 240;
+    static final long SEED = 20261126L;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Environment environment;
+    private final Accounts accounts;
+    private final Members members;
+    private final Connections connections;
+    private final Passwords passwords;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private String exampleMemberEmail;
+
+    DemoData(Environment environment, Accounts accounts, Members members, Connections connections,
+             Passwords passwords, TransactionTemplate tx, Clock clock) {
+        this.environment = environment;
+        this.accounts = accounts;
+        this.members = members;
+        this.connections = connections;
+        this.passwords = passwords;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    private boolean requested() {
+        return environment.containsProperty("demo") || environment.getProperty("reciprocity.demo", Boolean.class, false);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!requested()) {
+            return;
+        }
+        if (members.count() > 0) {
+            log.info("Demo data not loaded: the database already has members.");
+            return;
+        }
+        long started = System.nanoTime();
+        SyntheticCommunity community = new CommunityGenerator(SEED).generate(SIZE);
+        String hash = passwords.hash(PASSWORD);
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            accounts.createPrefilled(ADMIN_EMAIL, "Community Admin", hash, adminProfile(), true, now);
+            List<Member> created = new ArrayList<>(community.members().size());
+            for (SyntheticMember m : community.members()) {
+                created.add(accounts.createPrefilled(m.email(), m.displayName(), hash, profileOf(m), false, now));
+            }
+            for (SyntheticCommunity.Connection c : community.connections()) {
+                connections.connect(created.get(c.first()).id(), created.get(c.second()).id(),
+                        now.minus(Duration.ofDays(c.daysAgo())));
+            }
+        });
+        exampleMemberEmail = community.members().get(0).email();
+        log.info("Demo community loaded: {} members, {} connections in {} ms.", SIZE + 1,
+                community.connections().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        if (!requested()) {
+            return;
+        }
+        String url = environment.getProperty("reciprocity.base-url", "http://localhost:8080");
+        String banner = """
+
+                ------------------------------------------------------------------
+                 Reciprocity is running at %s
+                 Demo sign-in (admin):  %s / %s
+                 Demo sign-in (member): %s / %s
+                 Every demo member's password is %s.
+                ------------------------------------------------------------------
+                """.formatted(url, ADMIN_EMAIL, PASSWORD,
+                exampleMemberEmail == null ? "(any member of the existing database)" : exampleMemberEmail, PASSWORD,
+                PASSWORD);
+        log.info(banner);
+    }
+
+    private static Profile adminProfile() {
+        Profile empty = Profile.empty();
+        return new Profile("Keeps this community running", "I look after the community's settings and invites.",
+                List.of("Community building", "Facilitation"), List.of("Volunteering"), "Nonprofit", null, "UTC",
+                CultureRegion.WESTERN_EUROPE, List.of("English"), java.util.Set.of(OpenTo.INTRODUCTIONS), 4, false,
+                empty.visibility());
+    }
+
+    private static Profile profileOf(SyntheticMember m) {
+        return new Profile(m.headline(), m.bio(), m.skills(), m.interests(), m.industry(), m.location(), m.timeZone(),
+                m.culture(), m.languages(), m.openTo(), m.capacityPerMonth(), m.givingPaused(), Profile.defaults());
+    }
+}

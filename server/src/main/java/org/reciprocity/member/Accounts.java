@@ -1,0 +1,152 @@
+package org.reciprocity.member;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.reciprocity.security.LimitsProperties;
+import org.reciprocity.security.Passwords;
+import org.reciprocity.web.Conflict;
+import org.reciprocity.web.FieldError;
+import org.reciprocity.web.Forbidden;
+import org.reciprocity.web.InvalidInput;
+import org.reciprocity.web.RateLimiter;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating accounts and changing passwords (M1): the rules that pages and the API share. A service
+ * because sign-up spans members, profiles, invites and the admin seat in one transaction.
+ */
+@Service
+public class Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
+    private final Members members;
+    private final Profiles profiles;
+    private final Invites invites;
+    private final CommunitySettings settings;
+    private final Passwords passwords;
+    private final SessionRegistry sessions;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final RateLimiter signupsPerAddress;
+
+    Accounts(Members members, Profiles profiles, Invites invites, CommunitySettings settings, Passwords passwords,
+             SessionRegistry sessions, TransactionTemplate tx, Clock clock, LimitsProperties limits) {
+        this.members = members;
+        this.profiles = profiles;
+        this.invites = invites;
+        this.settings = settings;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.tx = tx;
+        this.clock = clock;
+        this.signupsPerAddress = new RateLimiter(limits.signupsPerHourPerAddress(), Duration.ofHours(1), clock);
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Creates an account with an empty profile. The first account of a community becomes its admin.
+     *
+     * @throws InvalidInput a field breaks a rule (422)
+     * @throws Forbidden the community is invite-only and no invite was given (403)
+     * @throws Conflict the e-mail is taken (409)
+     */
+    public Member signUp(SignUp request, String address) {
+        String email = normalizeEmail(request.email());
+        String name = request.displayName() == null ? "" : request.displayName().strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "Enter an e-mail address such as name@example.org."));
+        }
+        if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError("displayName", "Enter the name people know you by (up to 100 characters)."));
+        }
+        passwords.problemWith(request.password(), email, name, email.split("@")[0])
+                .ifPresent(p -> errors.add(new FieldError("password", p)));
+        String invite = request.inviteCode() == null || request.inviteCode().isBlank() ? null : request.inviteCode().strip();
+        Instant now = clock.instant();
+        boolean inviteOnly = settings.signupMode() == SignupMode.INVITE_ONLY;
+        if (inviteOnly && invite == null) {
+            throw new Forbidden("This community is invite-only. Ask a member or an admin for an invite link.");
+        }
+        if (invite != null && !invites.isRedeemable(invite, now)) {
+            errors.add(new FieldError("inviteCode", "This invite link is unknown, already used or expired. Ask for a new one."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (members.emailTaken(email)) {
+            throw new Conflict("An account with this e-mail address already exists. Sign in instead, or use another address.");
+        }
+        signupsPerAddress.acquire(address, "Too many accounts were created from your network address recently. Try again later.");
+        String hash = passwords.hash(request.password());
+        try {
+            return tx.execute(status -> {
+                Member member = members.create(email, name, hash, now);
+                profiles.createEmpty(member.id(), now);
+                if (invite != null && !invites.redeem(invite, member.id(), now)) {
+                    // used by someone else between the check and now
+                    throw new InvalidInput("inviteCode", "This invite link was just used by someone else. Ask for a new one.");
+                }
+                if (settings.claimFirstAdmin(member.id())) {
+                    members.makeAdmin(member.id());
+                    return new Member(member.id(), member.publicId(), member.email(), member.displayName(),
+                            Role.ADMIN, member.status(), member.createdAt());
+                }
+                return member;
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new Conflict("An account with this e-mail address already exists. Sign in instead, or use another address.");
+        }
+    }
+
+    /**
+     * Creates an account with a filled profile from trusted data (the demo community), bypassing the
+     * sign-up rules: no invite, no rate limit, and a password hash computed once by the caller.
+     */
+    public Member createPrefilled(String email, String displayName, String passwordHash, Profile profile,
+                                  boolean admin, Instant now) {
+        return tx.execute(status -> {
+            Member member = members.create(normalizeEmail(email), displayName, passwordHash, now);
+            profiles.createEmpty(member.id(), now);
+            profiles.save(member.id(), profile, now);
+            if (admin && settings.claimFirstAdmin(member.id())) {
+                members.makeAdmin(member.id());
+            }
+            return member;
+        });
+    }
+
+    /**
+     * Changes the password after checking the current one, then ends every other session of the
+     * member (a changed password is often a response to a suspected compromise).
+     */
+    public void changePassword(CurrentMember me, String currentPassword, String newPassword, String keepSessionId) {
+        Member member = members.byId(me.id()).orElseThrow();
+        String hash = members.passwordHashOf(me.id());
+        if (!passwords.matches(currentPassword, hash)) {
+            throw new InvalidInput("currentPassword", "This is not your current password.");
+        }
+        passwords.problemWith(newPassword, member.email(), member.displayName(), member.email().split("@")[0])
+                .ifPresent(p -> {
+                    throw new InvalidInput("newPassword", p);
+                });
+        if (passwords.matches(newPassword, hash)) {
+            throw new InvalidInput("newPassword", "Choose a password different from the current one.");
+        }
+        members.changePasswordHash(me.id(), passwords.hash(newPassword), clock.instant());
+        sessions.getAllSessions(me, false).stream()
+                .filter(s -> !s.getSessionId().equals(keepSessionId))
+                .forEach(s -> s.expireNow());
+    }
+}

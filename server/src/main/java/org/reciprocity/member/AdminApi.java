@@ -1,0 +1,67 @@
+package org.reciprocity.member;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import org.reciprocity.web.InvalidInput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Administration")
+class AdminApi {
+
+    record Settings(SignupMode signupMode) {}
+
+    record InviteLink(String id, String code, String url, Instant expiresAt) {}
+
+    private final CommunitySettings settings;
+    private final Invites invites;
+    private final Clock clock;
+    private final String baseUrl;
+
+    AdminApi(CommunitySettings settings, Invites invites, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
+        this.settings = settings;
+        this.invites = invites;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/api/v1/admin/settings")
+    @Operation(summary = "Community settings (admins only)")
+    Settings settings() {
+        return new Settings(settings.signupMode());
+    }
+
+    @PutMapping("/api/v1/admin/settings")
+    @Operation(summary = "Change community settings: signupMode OPEN or INVITE_ONLY (admins only)")
+    Settings change(@RequestBody Settings body) {
+        if (body.signupMode() == null) {
+            throw new InvalidInput("signupMode", "Use OPEN or INVITE_ONLY.");
+        }
+        settings.setSignupMode(body.signupMode());
+        return settings();
+    }
+
+    @PostMapping("/api/v1/admin/invites")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a single-use invite link, valid for 14 days (admins only)")
+    InviteLink invite(@AuthenticationPrincipal CurrentMember me) {
+        Invites.Created created = invites.create(me.id(), clock.instant());
+        return new InviteLink(created.id(), created.code(), inviteUrl(baseUrl, created.code()), created.expiresAt());
+    }
+
+    static String inviteUrl(String baseUrl, String code) {
+        return baseUrl.replaceAll("/+$", "") + "/signup?invite=" + code;
+    }
+}

@@ -1,0 +1,6 @@
+package org.reciprocity.member;
+
+public enum MemberStatus {
+    ACTIVE,
+    SUSPENDED
+}

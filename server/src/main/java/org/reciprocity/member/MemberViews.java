@@ -1,0 +1,75 @@
+package org.reciprocity.member;
+
+import java.time.Clock;
+import org.reciprocity.core.profile.Audience;
+import org.reciprocity.network.Connections;
+import org.reciprocity.web.NotFound;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Decides who sees what of a member (M2, N5) for pages and the API, and applies profile edits. */
+@Component
+public class MemberViews {
+
+    private final Members members;
+    private final Profiles profiles;
+    private final Connections connections;
+    private final Clock clock;
+
+    MemberViews(Members members, Profiles profiles, Connections connections, Clock clock) {
+        this.members = members;
+        this.profiles = profiles;
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    /**
+     * The member with this public id as {@code viewer} (null when not signed in) may see them.
+     * Suspended members are not shown to others.
+     */
+    public MemberView view(String publicId, CurrentMember viewer) {
+        Member member = members.byPublicId(publicId)
+                .filter(m -> m.isActive() || viewer != null && viewer.id() == m.id())
+                .orElseThrow(() -> new NotFound("There is no member with this id."));
+        return view(member, viewer);
+    }
+
+    MemberView view(Member member, CurrentMember viewer) {
+        Audience audience = audienceOf(member.id(), viewer);
+        return MemberView.of(member, profiles.of(member.id()).seenBy(audience), audience == Audience.OWNER);
+    }
+
+    public MemberView own(CurrentMember me) {
+        return view(members.byId(me.id()).orElseThrow(() -> new NotFound("Your account no longer exists.")), me);
+    }
+
+    Audience audienceOf(long ownerId, CurrentMember viewer) {
+        boolean signedIn = viewer != null;
+        boolean owner = signedIn && viewer.id() == ownerId;
+        boolean connected = signedIn && !owner && connections.areConnected(viewer.id(), ownerId);
+        return Audience.of(signedIn, owner, connected);
+    }
+
+    /** Checks and saves the member's own profile; renames them when a display name is given. */
+    public MemberView update(CurrentMember me, ProfileUpdate update) {
+        Profile current = profiles.of(me.id());
+        ProfileUpdate.Valid valid = update.validated(current.visibility());
+        profiles.save(me.id(), valid.profile(), clock.instant());
+        if (valid.displayName() != null) {
+            members.rename(me.id(), valid.displayName());
+            refreshPrincipalName(me, valid.displayName());
+        }
+        return own(me);
+    }
+
+    /** Keeps the name in the session's principal current, so the page header shows the new name. */
+    private static void refreshPrincipalName(CurrentMember me, String name) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken token
+                && token.getPrincipal() instanceof CurrentMember current && current.id() == me.id()) {
+            var refreshed = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .authenticated(current.withDisplayName(name), null, token.getAuthorities());
+            SecurityContextHolder.getContext().setAuthentication(refreshed);
+        }
+    }
+}

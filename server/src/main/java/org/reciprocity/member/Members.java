@@ -1,0 +1,110 @@
+package org.reciprocity.member;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The member table: accounts and their credentials. */
+@Repository
+public class Members {
+
+    private static final String COLUMNS = "id, public_id, email, display_name, role, status, created_at";
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored password hash with what sign-in needs to decide. */
+    public record Credentials(Member member, String passwordHash) {}
+
+    Member create(String email, String displayName, String passwordHash, Instant now) {
+        String publicId = UUID.randomUUID().toString();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into member (public_id, email, display_name, password_hash, role, status, created_at, password_changed_at)
+                values (:publicId, :email, :name, :hash, 'MEMBER', 'ACTIVE', :now, :now)
+                """)
+                .param("publicId", publicId).param("email", email).param("name", displayName)
+                .param("hash", passwordHash).param("now", utc(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        return new Member(id, publicId, email, displayName, Role.MEMBER, MemberStatus.ACTIVE, now);
+    }
+
+    void makeAdmin(long id) {
+        jdbc.sql("update member set role = 'ADMIN' where id = :id").param("id", id).update();
+    }
+
+    public Optional<Member> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from member where id = :id").param("id", id)
+                .query(Members::map).optional();
+    }
+
+    public Optional<Member> byPublicId(String publicId) {
+        return jdbc.sql("select " + COLUMNS + " from member where public_id = :id").param("id", publicId)
+                .query(Members::map).optional();
+    }
+
+    public Optional<Credentials> credentialsByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from member where email = :email")
+                .param("email", email)
+                .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash"))).optional();
+    }
+
+    public String passwordHashOf(long id) {
+        return jdbc.sql("select password_hash from member where id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    public void changePasswordHash(long id, String hash, Instant now) {
+        jdbc.sql("update member set password_hash = :hash, password_changed_at = :now where id = :id")
+                .param("hash", hash).param("now", utc(now)).param("id", id).update();
+    }
+
+    /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */
+    public void upgradePasswordHash(long id, String oldHash, String newHash) {
+        jdbc.sql("update member set password_hash = :new where id = :id and password_hash = :old")
+                .param("new", newHash).param("old", oldHash).param("id", id).update();
+    }
+
+    void rename(long id, String displayName) {
+        jdbc.sql("update member set display_name = :name where id = :id")
+                .param("name", displayName).param("id", id).update();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select count(*) from member where email = :email").param("email", email)
+                .query(Long.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from member").query(Long.class).single();
+    }
+
+    /** Active members in sign-up order, after the member with internal id {@code afterId}. */
+    List<Member> pageAfter(long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from member where id > :after and status = 'ACTIVE' order by id limit :limit")
+                .param("after", afterId).param("limit", limit).query(Members::map).list();
+    }
+
+    static Member map(ResultSet rs, int row) throws SQLException {
+        return new Member(rs.getLong("id"), rs.getString("public_id"), rs.getString("email"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                MemberStatus.valueOf(rs.getString("status")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,77 @@
+package org.reciprocity.member;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.reciprocity.security.SessionSignIn;
+import org.reciprocity.web.Cursor;
+import org.reciprocity.web.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Editing one's profile, a member's page, and the member directory. */
+@Controller
+class ProfilePages {
+
+    private final MemberViews views;
+    private final Members members;
+    private final SessionSignIn signIn;
+
+    ProfilePages(MemberViews views, Members members, SessionSignIn signIn) {
+        this.views = views;
+        this.members = members;
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/profile/edit")
+    String edit(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String welcome, Model model) {
+        return editPage(model, ProfileForm.of(views.own(me)), Map.of(), welcome != null);
+    }
+
+    @PostMapping("/profile/edit")
+    String save(@AuthenticationPrincipal CurrentMember me, @RequestParam MultiValueMap<String, String> params,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        ProfileForm form = ProfileForm.of(params);
+        try {
+            views.update(me, form.toUpdate());
+            signIn.refresh(request, response);
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            return editPage(model, form, e.byField(), false);
+        }
+        return "redirect:/members/" + me.publicId() + "?saved";
+    }
+
+    private String editPage(Model model, ProfileForm form, Map<String, String> errors, boolean welcome) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("welcome", welcome);
+        return "pages/profile-edit";
+    }
+
+    @GetMapping("/members/{id}")
+    String member(@AuthenticationPrincipal CurrentMember viewer, @PathVariable String id,
+                  @RequestParam(required = false) String saved, Model model) {
+        MemberView member = views.view(id, viewer);
+        model.addAttribute("member", member);
+        model.addAttribute("own", viewer != null && viewer.publicId().equals(member.id()));
+        model.addAttribute("signedIn", viewer != null);
+        model.addAttribute("notice", saved != null ? "Your profile was saved. This is how it looks to you; others see the fields you allowed them." : null);
+        return "pages/member";
+    }
+
+    @GetMapping("/members")
+    String directory(@AuthenticationPrincipal CurrentMember viewer, @RequestParam(required = false) String cursor,
+                     Model model) {
+        Cursor page = Cursor.of(30, cursor);
+        model.addAttribute("page", page.page(members.pageAfter(page.after(), page.fetchSize()), Member::id,
+                m -> views.view(m, viewer)));
+        return "pages/members";
+    }
+}

@@ -1,0 +1,112 @@
+package org.reciprocity.member;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.reciprocity.core.profile.CultureRegion;
+import org.reciprocity.core.profile.OpenTo;
+import org.reciprocity.core.profile.ProfileField;
+import org.reciprocity.core.profile.Visibility;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The profile tables: the profile row, its list fields (profile_tag) and per-field visibility. */
+@Repository
+public class Profiles {
+
+    private static final String SKILLS = "skills";
+    private static final String INTERESTS = "interests";
+    private static final String LANGUAGES = "languages";
+    private static final String OPEN_TO = "openTo";
+
+    private final JdbcClient jdbc;
+
+    Profiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void createEmpty(long memberId, Instant now) {
+        jdbc.sql("insert into profile (member_id, giving_paused, updated_at) values (:id, false, :now)")
+                .param("id", memberId).param("now", Members.utc(now)).update();
+    }
+
+    public Profile of(long memberId) {
+        record Row(String headline, String bio, String industry, String location, String timeZone,
+                   String culture, Integer capacity, boolean paused) {}
+        Row row = jdbc.sql("""
+                select headline, bio, industry, location, time_zone, culture, capacity_per_month, giving_paused
+                from profile where member_id = :id
+                """).param("id", memberId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class), rs.getBoolean(8)))
+                .optional().orElse(null);
+        if (row == null) {
+            return Profile.empty();
+        }
+        Map<String, List<String>> tags = new java.util.HashMap<>();
+        jdbc.sql("select field, tag from profile_tag where member_id = :id order by field, position")
+                .param("id", memberId)
+                .query((rs, n) -> {
+                    tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    return null;
+                }).list();
+        Map<ProfileField, Visibility> visibility = Profile.defaults();
+        jdbc.sql("select field, visibility from profile_visibility where member_id = :id").param("id", memberId)
+                .query((rs, n) -> {
+                    String field = rs.getString(1);
+                    Visibility v = Visibility.valueOf(rs.getString(2));
+                    ProfileField.byApiName(field).ifPresent(f -> visibility.put(f, v));
+                    return null;
+                }).list();
+        Set<OpenTo> openTo = EnumSet.noneOf(OpenTo.class);
+        tags.getOrDefault(OPEN_TO, List.of()).forEach(o -> openTo.add(OpenTo.valueOf(o)));
+        return new Profile(row.headline, row.bio, List.copyOf(tags.getOrDefault(SKILLS, List.of())),
+                List.copyOf(tags.getOrDefault(INTERESTS, List.of())), row.industry, row.location, row.timeZone,
+                row.culture == null ? null : CultureRegion.valueOf(row.culture),
+                List.copyOf(tags.getOrDefault(LANGUAGES, List.of())), openTo, row.capacity, row.paused,
+                new EnumMap<>(visibility));
+    }
+
+    @Transactional
+    public void save(long memberId, Profile profile, Instant now) {
+        jdbc.sql("""
+                update profile set headline = :headline, bio = :bio, industry = :industry, location = :location,
+                       time_zone = :zone, culture = :culture, capacity_per_month = :capacity,
+                       giving_paused = :paused, updated_at = :now
+                where member_id = :id
+                """)
+                .param("headline", profile.headline()).param("bio", profile.bio())
+                .param("industry", profile.industry()).param("location", profile.location())
+                .param("zone", profile.timeZone())
+                .param("culture", profile.culture() == null ? null : profile.culture().name())
+                .param("capacity", profile.capacityPerMonth(), java.sql.Types.INTEGER)
+                .param("paused", Boolean.TRUE.equals(profile.givingPaused()))
+                .param("now", Members.utc(now)).param("id", memberId)
+                .update();
+        jdbc.sql("delete from profile_tag where member_id = :id").param("id", memberId).update();
+        insertTags(memberId, SKILLS, profile.skills());
+        insertTags(memberId, INTERESTS, profile.interests());
+        insertTags(memberId, LANGUAGES, profile.languages());
+        insertTags(memberId, OPEN_TO, profile.openTo().stream().sorted().map(Enum::name).toList());
+        jdbc.sql("delete from profile_visibility where member_id = :id").param("id", memberId).update();
+        profile.visibility().forEach((field, v) -> {
+            if (v != field.defaultVisibility()) {
+                jdbc.sql("insert into profile_visibility (member_id, field, visibility) values (:id, :field, :v)")
+                        .param("id", memberId).param("field", field.apiName()).param("v", v.name()).update();
+            }
+        });
+    }
+
+    private void insertTags(long memberId, String field, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            jdbc.sql("insert into profile_tag (member_id, field, position, tag) values (:id, :field, :pos, :tag)")
+                    .param("id", memberId).param("field", field).param("pos", i).param("tag", values.get(i))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.reciprocity.member;
+
+/** What an account may do in the community. The first account of a community is its admin. */
+public enum Role {
+    MEMBER,
+    ADMIN
+}

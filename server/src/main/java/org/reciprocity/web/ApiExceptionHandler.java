@@ -1,0 +1,107 @@
+package org.reciprocity.web;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Translates every error of the JSON API into RFC 9457 problem details, once. Page controllers
+ * are plain {@code @Controller}s and are not covered: they render messages beside the fields.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
+        return Problems.response(Problems.invalidInput(e.errors()));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", e.getMessage()));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
+        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "Your account may not do this."));
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
+        return Problems.response(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Malformed request",
+                "Parameter '" + e.getName() + "' has an unusable value."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error in the API", e);
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side; nothing you sent was lost or half-applied."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body",
+                "The body is not valid JSON of the expected shape.");
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+        return new ResponseEntity<>(Problems.invalidInput(errors), problemHeaders(), HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
+            problem.setTitle(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+        }
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        merged.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, merged, statusCode);
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+}

@@ -1,0 +1,55 @@
+package org.reciprocity.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * Keyset pagination for API lists ({@code ?limit=&cursor=}): the cursor is an opaque token for the
+ * position after the last item returned, so pages stay stable while rows are added.
+ */
+public record Cursor(int limit, long after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public static Cursor of(Integer limit, String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidInput("limit", "Ask for between 1 and " + MAX_LIMIT + " items.");
+        }
+        return new Cursor(size, decode(cursor));
+    }
+
+    /** One row more than asked for is fetched to know whether another page follows. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    public <T, V> ListPage<V> page(List<T> rows, ToLongFunction<T> position, java.util.function.Function<T, V> view) {
+        boolean more = rows.size() > limit;
+        List<T> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? encode(position.applyAsLong(shown.get(shown.size() - 1))) : null;
+        return new ListPage<>(shown.stream().map(view).toList(), next);
+    }
+
+    static String encode(long after) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + after).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith("v1:")) {
+                return Long.parseLong(text.substring(3));
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the error below
+        }
+        throw new InvalidInput("cursor", "This cursor is not one this API returned. Start again without a cursor.");
+    }
+}
