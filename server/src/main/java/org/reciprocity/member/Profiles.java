@@ -11,6 +11,8 @@ import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
 import org.reciprocity.core.profile.ProfileField;
 import org.reciprocity.core.profile.Visibility;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +27,11 @@ public class Profiles {
     private static final String OPEN_TO = "openTo";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    Profiles(JdbcClient jdbc) {
+    Profiles(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void createEmpty(long memberId, Instant now) {
@@ -89,24 +93,27 @@ public class Profiles {
                 .param("now", Members.utc(now)).param("id", memberId)
                 .update();
         jdbc.sql("delete from profile_tag where member_id = :id").param("id", memberId).update();
-        insertTags(memberId, SKILLS, profile.skills());
-        insertTags(memberId, INTERESTS, profile.interests());
-        insertTags(memberId, LANGUAGES, profile.languages());
-        insertTags(memberId, OPEN_TO, profile.openTo().stream().sorted().map(Enum::name).toList());
+        List<MapSqlParameterSource> tags = new ArrayList<>();
+        addTags(tags, memberId, SKILLS, profile.skills());
+        addTags(tags, memberId, INTERESTS, profile.interests());
+        addTags(tags, memberId, LANGUAGES, profile.languages());
+        addTags(tags, memberId, OPEN_TO, profile.openTo().stream().sorted().map(Enum::name).toList());
+        batch.batchUpdate("insert into profile_tag (member_id, field, position, tag) values (:id, :field, :pos, :tag)",
+                tags.toArray(MapSqlParameterSource[]::new));
         jdbc.sql("delete from profile_visibility where member_id = :id").param("id", memberId).update();
-        profile.visibility().forEach((field, v) -> {
-            if (v != field.defaultVisibility()) {
-                jdbc.sql("insert into profile_visibility (member_id, field, visibility) values (:id, :field, :v)")
-                        .param("id", memberId).param("field", field.apiName()).param("v", v.name()).update();
-            }
-        });
+        // only settings that differ from the default are stored, so a changed default reaches everyone who kept it
+        MapSqlParameterSource[] settings = profile.visibility().entrySet().stream()
+                .filter(e -> e.getValue() != e.getKey().defaultVisibility())
+                .map(e -> new MapSqlParameterSource("id", memberId).addValue("field", e.getKey().apiName())
+                        .addValue("v", e.getValue().name()))
+                .toArray(MapSqlParameterSource[]::new);
+        batch.batchUpdate("insert into profile_visibility (member_id, field, visibility) values (:id, :field, :v)", settings);
     }
 
-    private void insertTags(long memberId, String field, List<String> values) {
+    private static void addTags(List<MapSqlParameterSource> into, long memberId, String field, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
-            jdbc.sql("insert into profile_tag (member_id, field, position, tag) values (:id, :field, :pos, :tag)")
-                    .param("id", memberId).param("field", field).param("pos", i).param("tag", values.get(i))
-                    .update();
+            into.add(new MapSqlParameterSource("id", memberId).addValue("field", field).addValue("pos", i)
+                    .addValue("tag", values.get(i)));
         }
     }
 }
