@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +62,16 @@ public class Members {
         return jdbc.sql("select " + COLUMNS + ", password_hash from member where email = :email")
                 .param("email", email)
                 .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash"))).optional();
+    }
+
+    /** Members by internal id, for showing names next to ledger entries. */
+    public Map<Long, Member> byIds(Collection<Long> ids) {
+        Map<Long, Member> map = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from member where id in (:ids)").param("ids", ids)
+                    .query(Members::map).list().forEach(m -> map.put(m.id(), m));
+        }
+        return map;
     }
 
     public String passwordHashOf(long id) {

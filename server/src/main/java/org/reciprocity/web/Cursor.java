@@ -28,10 +28,16 @@ public record Cursor(int limit, long after) {
     }
 
     public <T, V> ListPage<V> page(List<T> rows, ToLongFunction<T> position, java.util.function.Function<T, V> view) {
+        return pageOf(rows, position, shown -> shown.stream().map(view).toList());
+    }
+
+    /** Like {@link #page}, for views that are built for all rows at once (to load related data in one query). */
+    public <T, V> ListPage<V> pageOf(List<T> rows, ToLongFunction<T> position,
+                                     java.util.function.Function<List<T>, List<V>> views) {
         boolean more = rows.size() > limit;
         List<T> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? encode(position.applyAsLong(shown.get(shown.size() - 1))) : null;
-        return new ListPage<>(shown.stream().map(view).toList(), next);
+        return new ListPage<>(views.apply(shown), next);
     }
 
     static String encode(long after) {

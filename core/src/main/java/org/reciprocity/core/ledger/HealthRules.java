@@ -1,0 +1,154 @@
+package org.reciprocity.core.ledger;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The health rules of a ledger (L5). Each rule is a small function of the same input; the flags are
+ * the union of their answers, in a stable order (member-wide flags first).
+ */
+public final class HealthRules {
+
+    /** Everything the rules look at. {@code entries} holds counted and pending entries. */
+    public record Input(List<Entry> entries, LedgerSummary summary, Integer capacityPerMonth, LocalDate today,
+                        LedgerSettings settings) {}
+
+    @FunctionalInterface
+    interface Rule {
+        List<HealthFlag> apply(Input input);
+    }
+
+    static final List<Rule> RULES = List.of(
+            HealthRules::overGiving,
+            HealthRules::overTaking,
+            HealthRules::oneSided,
+            HealthRules::unthanked,
+            HealthRules::dormant);
+
+    private HealthRules() {
+    }
+
+    public static List<HealthFlag> evaluate(Input input) {
+        List<HealthFlag> flags = new ArrayList<>();
+        for (Rule rule : RULES) {
+            flags.addAll(rule.apply(input));
+        }
+        return List.copyOf(flags);
+    }
+
+    static List<HealthFlag> overGiving(Input in) {
+        LedgerSettings s = in.settings();
+        String suggestion = "You risk burning out. Pause giving for a while (nobody will be pointed to you for help "
+                + "until you resume), decline new asks, or raise your declared capacity if this pace truly suits you.";
+        if (in.capacityPerMonth() != null) {
+            LocalDate since = in.today().minusDays(s.overGivingWindowDays());
+            long recent = in.entries().stream()
+                    .filter(e -> e.isGiven() && e.occurredOn().isAfter(since))
+                    .count();
+            if (recent > in.capacityPerMonth()) {
+                return List.of(new HealthFlag(FlagType.OVER_GIVING, null,
+                        "You gave " + recent + " favors in the last " + s.overGivingWindowDays()
+                                + " days; you said you can give " + in.capacityPerMonth() + " a month.",
+                        suggestion));
+            }
+            return List.of();
+        }
+        LedgerSummary sum = in.summary();
+        if (sum.totalGiven() >= s.overGivingUndeclaredMinGiven()
+                && sum.totalGiven() >= s.overGivingUndeclaredRatio() * sum.totalReceived()) {
+            return List.of(new HealthFlag(FlagType.OVER_GIVING, null,
+                    "You have given " + fmt(sum.totalGiven()) + " and received " + fmt(sum.totalReceived())
+                            + " (weighted, recent favors count most): far more than you take.",
+                    suggestion + " Declaring a monthly capacity on your profile makes this warning precise."));
+        }
+        return List.of();
+    }
+
+    static List<HealthFlag> overTaking(Input in) {
+        LedgerSettings s = in.settings();
+        LedgerSummary sum = in.summary();
+        int receivedFavors = sum.relationships().stream().mapToInt(RelationshipBalance::receivedCount).sum();
+        if (receivedFavors >= s.overTakingMinReceivedFavors() && sum.totalReceived() >= s.overTakingMinReceived()
+                && sum.totalGiven() <= s.overTakingMaxGiveShare() * sum.totalReceived()) {
+            return List.of(new HealthFlag(FlagType.OVER_TAKING, null,
+                    "You received " + receivedFavors + " favors (weight " + fmt(sum.totalReceived())
+                            + ") and gave back " + fmt(sum.totalGiven()) + ". Taking without giving back wears a network out.",
+                    "Give before you ask again: look at the asks you could help with, thank the people who helped you, "
+                            + "and return a favor to someone who gave you one."));
+        }
+        return List.of();
+    }
+
+    static List<HealthFlag> oneSided(Input in) {
+        LedgerSettings s = in.settings();
+        List<HealthFlag> flags = new ArrayList<>();
+        for (RelationshipBalance b : in.summary().relationships()) {
+            long ageDays = ChronoUnit.DAYS.between(b.firstExchangeOn(), in.today());
+            if (b.givenCount() >= s.oneSidedMinGivenFavors() && b.balance() > s.oneSidedTolerance()
+                    && b.received() <= s.oneSidedMaxReturnShare() * b.given() && ageDays >= s.oneSidedMinAgeDays()) {
+                flags.add(new HealthFlag(FlagType.ONE_SIDED, b.counterpart(),
+                        "You gave " + b.givenCount() + " favors and received " + b.receivedCount() + " since "
+                                + b.firstExchangeOn() + "; the balance is " + fmt(b.balance()) + " in their favor.",
+                        "Keep helping only if you want to. It is fine to set a boundary: decline their next requests for a "
+                                + "while, or tell them plainly what would help you. A network thrives on mutual support."));
+            }
+        }
+        return flags;
+    }
+
+    static List<HealthFlag> unthanked(Input in) {
+        LocalDate due = in.today().minusDays(in.settings().unthankedAfterDays());
+        Map<String, List<Entry>> byCounterpart = in.entries().stream()
+                .filter(e -> e.isThankable() && !e.thanked() && !e.countedSince().isAfter(due))
+                .collect(Collectors.groupingBy(Entry::counterpart, TreeMap::new, Collectors.toList()));
+        List<HealthFlag> flags = new ArrayList<>();
+        byCounterpart.forEach((counterpart, favors) -> flags.add(new HealthFlag(FlagType.UNTHANKED, counterpart,
+                (favors.size() == 1 ? "A favor" : favors.size() + " favors") + " received since "
+                        + favors.stream().map(Entry::occurredOn).min(LocalDate::compareTo).orElseThrow()
+                        + (favors.size() == 1 ? " is" : " are") + " not thanked yet.",
+                "Write a short thank-you note: gratitude is what keeps people willing to help.")));
+        return flags;
+    }
+
+    static List<HealthFlag> dormant(Input in) {
+        LedgerSettings s = in.settings();
+        Map<String, List<LocalDate>> dates = in.entries().stream().filter(e -> e.status().counts())
+                .collect(Collectors.groupingBy(Entry::counterpart, TreeMap::new,
+                        Collectors.mapping(Entry::occurredOn, Collectors.toList())));
+        List<HealthFlag> flags = new ArrayList<>();
+        dates.forEach((counterpart, days) -> {
+            if (days.size() < s.dormantMinExchanges()) {
+                return;
+            }
+            List<LocalDate> sorted = days.stream().distinct().sorted().toList();
+            if (sorted.size() < 2) {
+                return;
+            }
+            long[] gaps = new long[sorted.size() - 1];
+            for (int i = 1; i < sorted.size(); i++) {
+                gaps[i - 1] = ChronoUnit.DAYS.between(sorted.get(i - 1), sorted.get(i));
+            }
+            java.util.Arrays.sort(gaps);
+            long usual = Math.max(1, gaps[gaps.length / 2]);
+            long silence = ChronoUnit.DAYS.between(sorted.get(sorted.size() - 1), in.today());
+            if (silence >= s.dormantMinDays() && silence >= s.dormantRhythmFactor() * usual) {
+                flags.add(new HealthFlag(FlagType.DORMANT, counterpart,
+                        "You exchanged " + days.size() + " favors, usually every " + usual + " days; the last was "
+                                + silence + " days ago.",
+                        "Reach out without asking for anything: share something relevant to their work, or ask how a "
+                                + "project you discussed is going."));
+            }
+        });
+        return flags;
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,24 @@
+package org.reciprocity.core.ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The balance of one relationship (L4): weighted, time-decayed sums of what was given and received,
+ * and the favors still waiting to be returned either way (L7).
+ *
+ * @param balance given minus received: positive when the member has given more
+ * @param openLoops favors not yet returned: RECEIVED ones the member owes, GAVE ones owed to the member
+ */
+public record RelationshipBalance(String counterpart, double given, double received, double balance,
+                                  int givenCount, int receivedCount, LocalDate firstExchangeOn,
+                                  LocalDate lastExchangeOn, Trend trend, List<Entry> openLoops) {
+
+    public long owedByMember() {
+        return openLoops.stream().filter(e -> e.direction() == Direction.RECEIVED).count();
+    }
+
+    public long owedToMember() {
+        return openLoops.stream().filter(e -> e.direction() == Direction.GAVE).count();
+    }
+}

@@ -1,0 +1,207 @@
+package org.reciprocity.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.reciprocity.core.ledger.Direction;
+import org.reciprocity.core.ledger.ExchangeKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The exchange, exchange_event and thanks tables. Reads are always scoped to a party of the exchange. */
+@Repository
+class Exchanges {
+
+    private static final String COLUMNS = """
+            id, public_id, recorder_id, counterpart_id, contact_id, direction, kind, description, weight, occurred_on,
+            status, ask_ref, returns_id, supersedes_id, superseded_by_id, dispute_reason, created_at, status_changed_at
+            """;
+    private static final String OF_MEMBER = "(recorder_id = :me or counterpart_id = :me)";
+
+    private final JdbcClient jdbc;
+
+    Exchanges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Draft(long recorderId, Long counterpartId, Long contactId, Direction direction, ExchangeKind kind,
+                 String description, int weight, LocalDate occurredOn, ExchangeStatus status, String askRef,
+                 Long returnsId, Long supersedesId) {}
+
+    record Event(String event, Long actorId, String detail, Instant at) {}
+
+    record Thanks(long exchangeId, String note, Instant createdAt) {}
+
+    Exchange insert(Draft d, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into exchange (public_id, recorder_id, counterpart_id, contact_id, direction, kind, description,
+                                      weight, occurred_on, status, ask_ref, returns_id, supersedes_id, created_at,
+                                      status_changed_at)
+                values (:publicId, :recorder, :counterpart, :contact, :direction, :kind, :description, :weight,
+                        :occurredOn, :status, :ask, :returns, :supersedes, :now, :now)
+                """)
+                .param("publicId", UUID.randomUUID().toString()).param("recorder", d.recorderId())
+                .param("counterpart", d.counterpartId(), java.sql.Types.BIGINT)
+                .param("contact", d.contactId(), java.sql.Types.BIGINT)
+                .param("direction", d.direction().name()).param("kind", d.kind().name())
+                .param("description", d.description()).param("weight", d.weight()).param("occurredOn", d.occurredOn())
+                .param("status", d.status().name()).param("ask", d.askRef())
+                .param("returns", d.returnsId(), java.sql.Types.BIGINT)
+                .param("supersedes", d.supersedesId(), java.sql.Types.BIGINT)
+                .param("now", utc(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        event(id, d.recorderId(), "RECORDED", null, now);
+        return byId(id).orElseThrow();
+    }
+
+    Optional<Exchange> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from exchange where id = :id").param("id", id)
+                .query(Exchanges::map).optional();
+    }
+
+    Optional<Exchange> byPublicId(String publicId) {
+        return jdbc.sql("select " + COLUMNS + " from exchange where public_id = :id").param("id", publicId)
+                .query(Exchanges::map).optional();
+    }
+
+    /**
+     * Moves a pending, current exchange to {@code to}. One statement decides, so of concurrent
+     * confirm and dispute calls exactly one succeeds.
+     */
+    boolean answer(long id, ExchangeStatus to, String disputeReason, long actorId, Instant now) {
+        int changed = jdbc.sql("""
+                update exchange set status = :to, dispute_reason = :reason, status_changed_at = :now
+                where id = :id and status = 'PENDING' and superseded_by_id is null
+                """).param("to", to.name()).param("reason", disputeReason).param("now", utc(now)).param("id", id)
+                .update();
+        if (changed == 1) {
+            event(id, actorId, to == ExchangeStatus.CONFIRMED ? "CONFIRMED" : "DISPUTED", disputeReason, now);
+        }
+        return changed == 1;
+    }
+
+    /** Links an entry to the one that replaces it; false if something else replaced it first. */
+    boolean supersede(long oldId, long newId, long actorId, Instant now) {
+        int changed = jdbc.sql("update exchange set superseded_by_id = :new where id = :old and superseded_by_id is null")
+                .param("new", newId).param("old", oldId).update();
+        if (changed == 1) {
+            event(oldId, actorId, "SUPERSEDED", null, now);
+        }
+        return changed == 1;
+    }
+
+    void event(long exchangeId, Long actorId, String event, String detail, Instant at) {
+        jdbc.sql("insert into exchange_event (exchange_id, actor_id, event, detail, at) values (:e, :a, :ev, :d, :at)")
+                .param("e", exchangeId).param("a", actorId, java.sql.Types.BIGINT).param("ev", event)
+                .param("d", detail).param("at", utc(at)).update();
+    }
+
+    List<Event> events(long exchangeId) {
+        return jdbc.sql("select event, actor_id, detail, at from exchange_event where exchange_id = :e order by id")
+                .param("e", exchangeId)
+                .query((rs, n) -> new Event(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Records the thank-you; false if the exchange was already thanked. */
+    boolean thank(long exchangeId, long authorId, String note, Instant now) {
+        int inserted = jdbc.sql("""
+                insert into thanks (exchange_id, author_id, note, created_at) values (:e, :a, :note, :now)
+                on conflict do nothing
+                """).param("e", exchangeId).param("a", authorId).param("note", note).param("now", utc(now)).update();
+        if (inserted == 1) {
+            event(exchangeId, authorId, "THANKED", null, now);
+        }
+        return inserted == 1;
+    }
+
+    Map<Long, Thanks> thanksFor(Collection<Long> exchangeIds) {
+        Map<Long, Thanks> thanks = new HashMap<>();
+        if (exchangeIds.isEmpty()) {
+            return thanks;
+        }
+        jdbc.sql("select exchange_id, note, created_at from thanks where exchange_id in (:ids)").param("ids", exchangeIds)
+                .query((rs, n) -> thanks.put(rs.getLong(1), new Thanks(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant())))
+                .list();
+        return thanks;
+    }
+
+    /** Every exchange the member is party to, newest first, optionally with one counterpart only. */
+    List<Exchange> ofMember(long me, Long counterpartId, Long contactId, long beforeId, int limit) {
+        StringBuilder where = new StringBuilder(OF_MEMBER + " and id < :before");
+        if (counterpartId != null) {
+            where.append(" and (recorder_id = :other or counterpart_id = :other) and contact_id is null");
+        }
+        if (contactId != null) {
+            where.append(" and contact_id = :contact and recorder_id = :me");
+        }
+        return jdbc.sql("select " + COLUMNS + " from exchange where " + where + " order by id desc limit :limit")
+                .param("me", me).param("before", beforeId).param("other", counterpartId, java.sql.Types.BIGINT)
+                .param("contact", contactId, java.sql.Types.BIGINT).param("limit", limit)
+                .query(Exchanges::map).list();
+    }
+
+    /** The entries that the member's balances and flags are computed from: current, not disputed. */
+    List<Exchange> forBalances(long me) {
+        return jdbc.sql("select " + COLUMNS + " from exchange where " + OF_MEMBER
+                        + " and superseded_by_id is null and status in ('PENDING', 'CONFIRMED', 'PRIVATE')")
+                .param("me", me).query(Exchanges::map).list();
+    }
+
+    /** Pending entries others recorded with the member, waiting for the member's answer. */
+    List<Exchange> inbox(long me) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from exchange where counterpart_id = :me and status = 'PENDING' and superseded_by_id is null
+                 order by occurred_on desc, id desc
+                """).param("me", me).query(Exchanges::map).list();
+    }
+
+    /** Confirmed favors the member received and has not thanked, oldest first. */
+    List<Exchange> unthanked(long me) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from exchange e where status = 'CONFIRMED' and superseded_by_id is null
+                   and ((recorder_id = :me and direction = 'RECEIVED') or (counterpart_id = :me and direction = 'GAVE'))
+                   and not exists (select 1 from thanks t where t.exchange_id = e.id)
+                 order by occurred_on, id
+                """).param("me", me).query(Exchanges::map).list();
+    }
+
+    Map<Long, String> publicIds(Collection<Long> ids) {
+        Map<Long, String> map = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, public_id from exchange where id in (:ids)").param("ids", ids)
+                    .query((rs, n) -> map.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return map;
+    }
+
+    private static Exchange map(ResultSet rs, int row) throws SQLException {
+        return new Exchange(rs.getLong("id"), rs.getString("public_id"), (Long) rs.getObject("recorder_id", Long.class),
+                (Long) rs.getObject("counterpart_id", Long.class), (Long) rs.getObject("contact_id", Long.class),
+                Direction.valueOf(rs.getString("direction")), ExchangeKind.valueOf(rs.getString("kind")),
+                rs.getString("description"), rs.getInt("weight"), rs.getObject("occurred_on", LocalDate.class),
+                ExchangeStatus.valueOf(rs.getString("status")), rs.getString("ask_ref"),
+                (Long) rs.getObject("returns_id", Long.class), (Long) rs.getObject("supersedes_id", Long.class),
+                (Long) rs.getObject("superseded_by_id", Long.class), rs.getString("dispute_reason"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("status_changed_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,426 @@
+package org.reciprocity.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.reciprocity.core.ledger.Direction;
+import org.reciprocity.core.ledger.Entry;
+import org.reciprocity.core.ledger.EntryStatus;
+import org.reciprocity.core.ledger.ExchangeKind;
+import org.reciprocity.core.ledger.LedgerHealth;
+import org.reciprocity.core.ledger.LedgerSettings;
+import org.reciprocity.core.ledger.RelationshipBalance;
+import org.reciprocity.ledger.LedgerViews.BalanceView;
+import org.reciprocity.ledger.LedgerViews.Counterpart;
+import org.reciprocity.ledger.LedgerViews.EventView;
+import org.reciprocity.ledger.LedgerViews.ExchangeView;
+import org.reciprocity.ledger.LedgerViews.FlagView;
+import org.reciprocity.ledger.LedgerViews.HealthView;
+import org.reciprocity.ledger.LedgerViews.OpenLoop;
+import org.reciprocity.ledger.LedgerViews.RelationshipView;
+import org.reciprocity.ledger.LedgerViews.ThanksView;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.Members;
+import org.reciprocity.member.Profiles;
+import org.reciprocity.network.Contact;
+import org.reciprocity.network.Contacts;
+import org.reciprocity.web.Conflict;
+import org.reciprocity.web.Cursor;
+import org.reciprocity.web.FieldError;
+import org.reciprocity.web.InvalidInput;
+import org.reciprocity.web.ListPage;
+import org.reciprocity.web.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reciprocity ledger (L1–L7): what pages and the API both call. A service because recording and
+ * correcting span members, contacts and the exchange tables, and every read is turned into the
+ * caller's own view here, once.
+ */
+@Service
+public class Ledger {
+
+    static final String FORMER_MEMBER = "Former member";
+
+    private final Exchanges exchanges;
+    private final Members members;
+    private final Contacts contacts;
+    private final Profiles profiles;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final LedgerSettings settings;
+
+    Ledger(Exchanges exchanges, Members members, Contacts contacts, Profiles profiles, TransactionTemplate tx,
+           Clock clock, LedgerProperties properties) {
+        this.exchanges = exchanges;
+        this.members = members;
+        this.contacts = contacts;
+        this.profiles = profiles;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = properties.settings();
+    }
+
+    // --- writing ---------------------------------------------------------------------------
+
+    /** Records a favor: PENDING with a member until they answer, PRIVATE with one's own contact. */
+    public ExchangeView record(CurrentMember me, RecordExchange body) {
+        Exchanges.Draft draft = draft(me, body, null);
+        Exchange created = tx.execute(status -> exchanges.insert(draft, clock.instant()));
+        return view(me.id(), created, false);
+    }
+
+    /** Replaces an entry by a corrected one (L6): both stay readable, only the new one counts. */
+    public ExchangeView correct(CurrentMember me, String publicId, RecordExchange body) {
+        Exchange old = party(me, publicId);
+        old.checkCorrectableBy(me.id());
+        Exchanges.Draft draft = draft(me, body, old);
+        Exchange created = tx.execute(status -> {
+            Instant now = clock.instant();
+            Exchange fresh = exchanges.insert(draft, now);
+            if (!exchanges.supersede(old.id(), fresh.id(), me.id(), now)) {
+                status.setRollbackOnly();
+                return null;
+            }
+            return fresh;
+        });
+        if (created == null) {
+            throw new Conflict("This entry was corrected a moment ago; reload and correct the latest version.");
+        }
+        return view(me.id(), created, false);
+    }
+
+    public ExchangeView confirm(CurrentMember me, String publicId) {
+        return answer(me, publicId, ExchangeStatus.CONFIRMED, null);
+    }
+
+    public ExchangeView dispute(CurrentMember me, String publicId, String reason) {
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.isEmpty() || clean.length() > 1000) {
+            throw new InvalidInput("reason", "Say briefly what is wrong with this entry (up to 1000 characters).");
+        }
+        return answer(me, publicId, ExchangeStatus.DISPUTED, clean);
+    }
+
+    private ExchangeView answer(CurrentMember me, String publicId, ExchangeStatus to, String reason) {
+        Exchange exchange = party(me, publicId);
+        exchange.checkAnswerableBy(me.id());
+        if (!exchanges.answer(exchange.id(), to, reason, me.id(), clock.instant())) {
+            Exchange now = exchanges.byId(exchange.id()).orElseThrow();
+            throw new Conflict("This exchange was " + now.status().name().toLowerCase(Locale.ROOT)
+                    + (now.isCurrent() ? "" : " and corrected") + " in the meantime.");
+        }
+        return view(me.id(), exchanges.byId(exchange.id()).orElseThrow(), true);
+    }
+
+    /** A thank-you on a confirmed favor received (L3), shown to the giver. */
+    public ExchangeView thank(CurrentMember me, String publicId, String note) {
+        String clean = note == null ? "" : note.strip();
+        if (clean.isEmpty() || clean.length() > 2000) {
+            throw new InvalidInput("note", "Write a few words of thanks (up to 2000 characters).");
+        }
+        Exchange exchange = party(me, publicId);
+        exchange.checkThankableBy(me.id());
+        if (!exchanges.thank(exchange.id(), me.id(), clean, clock.instant())) {
+            throw new Conflict("You already thanked for this favor.");
+        }
+        return view(me.id(), exchange, true);
+    }
+
+    // --- reading ---------------------------------------------------------------------------
+
+    public ExchangeView get(CurrentMember me, String publicId) {
+        return view(me.id(), party(me, publicId), true);
+    }
+
+    public ListPage<ExchangeView> list(CurrentMember me, String counterpartMemberId, String contactId, Integer limit,
+                                       String cursor) {
+        Cursor page = Cursor.of(limit, cursor);
+        Long memberFilter = counterpartMemberId == null ? null : memberId(counterpartMemberId, "counterpartMemberId");
+        Long contactFilter = contactId == null ? null : contacts.byPublicId(me.id(), contactId)
+                .orElseThrow(() -> new InvalidInput("contactId", "You have no contact with this id.")).internalId();
+        List<Exchange> rows = exchanges.ofMember(me.id(), memberFilter, contactFilter,
+                page.after() == 0 ? Long.MAX_VALUE : page.after(), page.fetchSize());
+        return page.pageOf(rows, Exchange::id, shown -> views(me.id(), shown, false));
+    }
+
+    /** Entries others recorded with the caller, waiting for the caller to confirm or dispute. */
+    public List<ExchangeView> inbox(CurrentMember me) {
+        return views(me.id(), exchanges.inbox(me.id()), false);
+    }
+
+    public List<ExchangeView> unthanked(CurrentMember me) {
+        return views(me.id(), exchanges.unthanked(me.id()), false);
+    }
+
+    public List<BalanceView> balances(CurrentMember me) {
+        Loaded loaded = load(me.id());
+        return loaded.health().summary().relationships().stream().map(b -> balanceView(b, loaded)).toList();
+    }
+
+    public HealthView health(CurrentMember me) {
+        Loaded loaded = load(me.id());
+        var summary = loaded.health().summary();
+        return new HealthView(summary.giveTakeRatio(), summary.totalGiven(), summary.totalReceived(),
+                loaded.health().flags().stream().map(f -> new FlagView(f.type(),
+                        f.counterpart() == null ? null : loaded.counterparts().get(f.counterpart()),
+                        f.reason(), f.suggestion())).toList());
+    }
+
+    /** The whole history of one relationship with a member (L6), with its balance and open loops. */
+    public RelationshipView withMember(CurrentMember me, String memberPublicId) {
+        Member other = members.byPublicId(memberPublicId).orElseThrow(() -> new NotFound("There is no member with this id."));
+        List<Exchange> history = exchanges.ofMember(me.id(), other.id(), null, Long.MAX_VALUE, 10_000);
+        return relationship(me, "m:" + other.id(), new Counterpart(other.publicId(), null, other.displayName()), history);
+    }
+
+    /** The whole history with one of the caller's own contacts. */
+    public RelationshipView withContact(CurrentMember me, String contactPublicId) {
+        Contact contact = contacts.byPublicId(me.id(), contactPublicId).orElseThrow(() -> new NotFound("You have no contact with this id."));
+        List<Exchange> history = exchanges.ofMember(me.id(), null, contact.internalId(), Long.MAX_VALUE, 10_000);
+        return relationship(me, "c:" + contact.internalId(), new Counterpart(null, contact.id(), contact.name()), history);
+    }
+
+    private RelationshipView relationship(CurrentMember me, String key, Counterpart counterpart, List<Exchange> history) {
+        Loaded loaded = load(me.id());
+        BalanceView balance = loaded.health().summary().relationships().stream()
+                .filter(b -> b.counterpart().equals(key)).findFirst().map(b -> balanceView(b, loaded)).orElse(null);
+        return new RelationshipView(counterpart, balance, views(me.id(), history, true));
+    }
+
+    // --- the member's ledger as core sees it -----------------------------------------------
+
+    private record Loaded(LedgerHealth health, Map<String, Counterpart> counterparts, Map<Long, Exchange> rows) {}
+
+    private Loaded load(long me) {
+        List<Exchange> rows = exchanges.forBalances(me);
+        Set<Long> thanked = exchanges.thanksFor(rows.stream().map(Exchange::id).toList()).keySet();
+        List<Entry> entries = new ArrayList<>(rows.size());
+        for (Exchange e : rows) {
+            EntryStatus status = switch (e.status()) {
+                case CONFIRMED -> EntryStatus.CONFIRMED;
+                case PRIVATE -> EntryStatus.PRIVATE;
+                default -> EntryStatus.PENDING;
+            };
+            LocalDate countedSince = e.status() == ExchangeStatus.CONFIRMED
+                    ? e.statusChangedAt().atOffset(ZoneOffset.UTC).toLocalDate() : e.occurredOn();
+            entries.add(new Entry(e.id(), key(me, e), e.directionFor(me), e.weight(), e.occurredOn(), status,
+                    countedSince, thanked.contains(e.id()), e.returnsId()));
+        }
+        Integer capacity = profiles.of(me).capacityPerMonth();
+        LedgerHealth health = LedgerHealth.of(entries, capacity, today(), settings);
+        return new Loaded(health, counterparts(me, rows),
+                rows.stream().collect(Collectors.toMap(Exchange::id, Function.identity())));
+    }
+
+    private BalanceView balanceView(RelationshipBalance b, Loaded loaded) {
+        return new BalanceView(loaded.counterparts().get(b.counterpart()), b.given(), b.received(), b.balance(),
+                b.givenCount(), b.receivedCount(), b.firstExchangeOn(), b.lastExchangeOn(), b.trend(),
+                b.openLoops().stream().map(e -> {
+                    Exchange row = loaded.rows().get(e.id());
+                    return new OpenLoop(row.publicId(), e.direction(), row.kind(), row.description(), e.occurredOn());
+                }).toList());
+    }
+
+    /** The relationship an exchange belongs to, from the member's side. */
+    private static String key(long me, Exchange e) {
+        if (e.contactId() != null) {
+            return "c:" + e.contactId();
+        }
+        Long other = e.isRecorder(me) ? e.counterpartId() : e.recorderId();
+        return other == null ? "x:" + e.id() : "m:" + other;
+    }
+
+    private Map<String, Counterpart> counterparts(long me, Collection<Exchange> rows) {
+        Set<Long> memberIds = new HashSet<>();
+        Set<Long> contactIds = new HashSet<>();
+        for (Exchange e : rows) {
+            if (e.contactId() != null) {
+                contactIds.add(e.contactId());
+            } else {
+                Long other = e.isRecorder(me) ? e.counterpartId() : e.recorderId();
+                if (other != null) {
+                    memberIds.add(other);
+                }
+            }
+        }
+        Map<Long, Member> memberMap = members.byIds(memberIds);
+        Map<Long, Contact> contactMap = contacts.byIds(me, contactIds);
+        Map<String, Counterpart> result = new java.util.HashMap<>();
+        for (Exchange e : rows) {
+            String key = key(me, e);
+            result.computeIfAbsent(key, k -> switch (k.charAt(0)) {
+                case 'm' -> {
+                    Member m = memberMap.get(Long.parseLong(k.substring(2)));
+                    yield m == null ? new Counterpart(null, null, FORMER_MEMBER) : new Counterpart(m.publicId(), null, m.displayName());
+                }
+                case 'c' -> {
+                    Contact c = contactMap.get(Long.parseLong(k.substring(2)));
+                    yield c == null ? new Counterpart(null, null, "Deleted contact") : new Counterpart(null, c.id(), c.name());
+                }
+                default -> new Counterpart(null, null, FORMER_MEMBER);
+            });
+        }
+        return result;
+    }
+
+    private ExchangeView view(long me, Exchange e, boolean withHistory) {
+        return views(me, List.of(e), withHistory).get(0);
+    }
+
+    private List<ExchangeView> views(long me, List<Exchange> rows, boolean withHistory) {
+        Map<String, Counterpart> counterparts = counterparts(me, rows);
+        Map<Long, Exchanges.Thanks> thanks = exchanges.thanksFor(rows.stream().map(Exchange::id).toList());
+        Map<Long, String> linked = exchanges.publicIds(rows.stream()
+                .flatMap(e -> Stream.of(e.returnsId(), e.supersedesId(), e.supersededById()))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, Member> actors = withHistory ? members.byIds(rows.stream()
+                .flatMap(e -> Stream.of(e.recorderId(), e.counterpartId())).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet())) : Map.of();
+        Function<Long, String> nameOf = id -> id == null ? FORMER_MEMBER
+                : id == me ? "You" : actors.containsKey(id) ? actors.get(id).displayName() : FORMER_MEMBER;
+        return rows.stream().map(e -> new ExchangeView(e.publicId(), e.directionFor(me), counterparts.get(key(me, e)),
+                e.kind(), e.description(), e.weight(), e.occurredOn(), e.status(), e.isRecorder(me), e.isCurrent(),
+                e.askRef(), linked.get(e.returnsId()), linked.get(e.supersedesId()), linked.get(e.supersededById()),
+                e.disputeReason(),
+                thanks.containsKey(e.id()) ? new ThanksView(thanks.get(e.id()).note(), thanks.get(e.id()).createdAt()) : null,
+                e.createdAt(),
+                withHistory ? exchanges.events(e.id()).stream()
+                        .map(ev -> new EventView(ev.event(), nameOf.apply(ev.actorId()), ev.detail(), ev.at())).toList() : null))
+                .toList();
+    }
+
+    // --- input rules ----------------------------------------------------------------------
+
+    private Exchange party(CurrentMember me, String publicId) {
+        return exchanges.byPublicId(publicId).filter(e -> e.isParty(me.id())).orElseThrow(Exchange::notFound);
+    }
+
+    private Long memberId(String publicId, String field) {
+        return members.byPublicId(publicId).filter(Member::isActive).map(Member::id)
+                .orElseThrow(() -> new InvalidInput(field, "There is no member with this id."));
+    }
+
+    /**
+     * Checks a favor to record. A correction keeps the relationship of the entry it corrects, so
+     * its counterpart fields may be left out.
+     */
+    private Exchanges.Draft draft(CurrentMember me, RecordExchange body, Exchange correcting) {
+        List<FieldError> errors = new ArrayList<>();
+        Direction direction = parse(Direction.class, body.direction(), "direction", "GAVE or RECEIVED", errors);
+        ExchangeKind kind = parse(ExchangeKind.class, body.kind(), "kind",
+                "one of " + java.util.Arrays.toString(ExchangeKind.values()), errors);
+        String description = body.description() == null ? "" : body.description().strip();
+        if (description.isEmpty() || description.length() > 2000) {
+            errors.add(new FieldError("description", "Describe the favor in a few words (up to 2000 characters)."));
+        }
+        if (body.weight() == null || body.weight() < 1 || body.weight() > 5) {
+            errors.add(new FieldError("weight", "Give the effort a weight from 1 (a quick favor) to 5 (a major one)."));
+        }
+        LocalDate occurredOn = occurredOn(body.occurredOn(), errors);
+        Long counterpartId = null;
+        Long contactId = null;
+        if (correcting != null) {
+            counterpartId = correcting.counterpartId();
+            contactId = correcting.contactId();
+        } else {
+            boolean hasMember = body.counterpartMemberId() != null && !body.counterpartMemberId().isBlank();
+            boolean hasContact = body.contactId() != null && !body.contactId().isBlank();
+            if (hasMember == hasContact) {
+                errors.add(new FieldError(hasMember ? "contactId" : "counterpartMemberId",
+                        "Name exactly one counterpart: a member (counterpartMemberId) or one of your contacts (contactId)."));
+            } else if (hasMember) {
+                Member other = members.byPublicId(body.counterpartMemberId().strip()).filter(Member::isActive).orElse(null);
+                if (other == null) {
+                    errors.add(new FieldError("counterpartMemberId", "There is no member with this id."));
+                } else if (other.id() == me.id()) {
+                    errors.add(new FieldError("counterpartMemberId", "A favor needs someone other than you."));
+                } else {
+                    counterpartId = other.id();
+                }
+            } else {
+                Contact contact = contacts.byPublicId(me.id(), body.contactId().strip()).orElse(null);
+                if (contact == null) {
+                    errors.add(new FieldError("contactId", "You have no contact with this id."));
+                } else {
+                    contactId = contact.internalId();
+                }
+            }
+        }
+        String ask = body.askId() == null || body.askId().isBlank() ? null : body.askId().strip();
+        if (ask != null && ask.length() > 36) {
+            errors.add(new FieldError("askId", "This is not an ask id."));
+        }
+        Long returnsId = null;
+        if (body.returnsExchangeId() != null && !body.returnsExchangeId().isBlank() && direction != null) {
+            Exchange returned = exchanges.byPublicId(body.returnsExchangeId().strip()).filter(e -> e.isParty(me.id())).orElse(null);
+            boolean sameRelationship = returned != null && java.util.Objects.equals(returned.contactId(), contactId)
+                    && (contactId != null || returned.isParty(counterpartId == null ? -1 : counterpartId));
+            if (returned == null || !sameRelationship || returned.directionFor(me.id()) == direction) {
+                errors.add(new FieldError("returnsExchangeId",
+                        "Name a favor from the same relationship that went the other way."));
+            } else {
+                returnsId = returned.id();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        ExchangeStatus status = contactId != null ? ExchangeStatus.PRIVATE : ExchangeStatus.PENDING;
+        return new Exchanges.Draft(me.id(), counterpartId, contactId, direction, kind, description, body.weight(),
+                occurredOn, status, ask, returnsId, correcting == null ? null : correcting.id());
+    }
+
+    private LocalDate occurredOn(String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError("occurredOn", "Give the date of the favor (YYYY-MM-DD)."));
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            // "today" somewhere on Earth: a member east of UTC must be able to record today's favor
+            LocalDate latestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
+            if (date.isAfter(latestToday)) {
+                errors.add(new FieldError("occurredOn", "The date is in the future; record a favor once it happened."));
+            } else if (date.isBefore(latestToday.minusYears(50))) {
+                errors.add(new FieldError("occurredOn", "The date is more than 50 years ago."));
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("occurredOn", "Use the form YYYY-MM-DD."));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String allowed,
+                                               List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "Choose " + allowed + "."));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "'" + value + "' is not known; choose " + allowed + "."));
+            return null;
+        }
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,69 @@
+package org.reciprocity.network;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.web.Cursor;
+import org.reciprocity.web.ListPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Private contacts")
+class ContactsApi {
+
+    private final Contacts contacts;
+    private final Clock clock;
+
+    ContactsApi(Contacts contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/contacts")
+    @Operation(summary = "Add a private contact (visible to the caller alone)")
+    ResponseEntity<Contact> create(@AuthenticationPrincipal CurrentMember me, @RequestBody ContactInput body) {
+        Contact contact = contacts.create(me.id(), body.validated(), clock.instant());
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contact);
+    }
+
+    @GetMapping("/api/v1/contacts")
+    @Operation(summary = "The caller's private contacts, oldest first")
+    ListPage<Contact> list(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
+                           @RequestParam(required = false) String cursor) {
+        Cursor page = Cursor.of(limit, cursor);
+        return page.page(contacts.pageAfter(me.id(), page.after(), page.fetchSize()), Contact::internalId, c -> c);
+    }
+
+    @GetMapping("/api/v1/contacts/{id}")
+    Contact get(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+        return contacts.byPublicId(me.id(), id).orElseThrow(Contacts::notFound);
+    }
+
+    @PutMapping("/api/v1/contacts/{id}")
+    @Operation(summary = "Replace a contact's details")
+    Contact update(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, @RequestBody ContactInput body) {
+        return contacts.update(me.id(), id, body.validated(), clock.instant());
+    }
+
+    @DeleteMapping("/api/v1/contacts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a contact and the private exchanges recorded with them")
+    void delete(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+        if (!contacts.delete(me.id(), id)) {
+            throw Contacts.notFound();
+        }
+    }
+}
