@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.reciprocity.core.demo.CommunityGenerator;
+import org.reciprocity.core.demo.DemoLedger;
+import org.reciprocity.core.demo.DemoWorld;
 import org.reciprocity.core.demo.SyntheticCommunity;
+import org.reciprocity.core.demo.SyntheticExchange;
 import org.reciprocity.core.demo.SyntheticMember;
+import org.reciprocity.ledger.ExchangeStatus;
+import org.reciprocity.ledger.LedgerSeeder;
 import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
 import org.reciprocity.member.Accounts;
@@ -45,17 +50,19 @@ class DemoData implements SmartInitializingSingleton {
     private final Members members;
     private final Connections connections;
     private final Passwords passwords;
+    private final LedgerSeeder ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private String exampleMemberEmail;
+    private DemoWorld world;
 
     DemoData(Environment environment, Accounts accounts, Members members, Connections connections,
-             Passwords passwords, TransactionTemplate tx, Clock clock) {
+             Passwords passwords, LedgerSeeder ledger, TransactionTemplate tx, Clock clock) {
         this.environment = environment;
         this.accounts = accounts;
         this.members = members;
         this.connections = connections;
         this.passwords = passwords;
+        this.ledger = ledger;
         this.tx = tx;
         this.clock = clock;
     }
@@ -74,23 +81,36 @@ class DemoData implements SmartInitializingSingleton {
             return;
         }
         long started = System.nanoTime();
-        SyntheticCommunity community = new CommunityGenerator(SEED).generate(SIZE);
+        DemoWorld generated = DemoLedger.build(new CommunityGenerator(SEED).generate(SIZE), SEED);
         String hash = passwords.hash(PASSWORD);
         Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         tx.executeWithoutResult(status -> {
             accounts.createPrefilled(ADMIN_EMAIL, "Community Admin", hash, adminProfile(), true, now);
-            List<Member> created = new ArrayList<>(community.members().size());
-            for (SyntheticMember m : community.members()) {
+            List<Member> created = new ArrayList<>(generated.members().size());
+            for (SyntheticMember m : generated.members()) {
                 created.add(accounts.createPrefilled(m.email(), m.displayName(), hash, profileOf(m), false, now));
             }
-            for (SyntheticCommunity.Connection c : community.connections()) {
+            for (SyntheticCommunity.Connection c : generated.connections()) {
                 connections.connect(created.get(c.first()).id(), created.get(c.second()).id(),
                         now.minus(Duration.ofDays(c.daysAgo())));
             }
+            ledger.seed(generated.exchanges().stream().map(e -> new LedgerSeeder.Favor(
+                    created.get(e.giver()).id(), created.get(e.receiver()).id(), e.recordedByReceiver(), e.kind(),
+                    e.description(), e.weight(), today.minusDays(e.daysAgo()), statusOf(e.outcome()), e.thanks(),
+                    e.disputeReason())).toList(), now);
         });
-        exampleMemberEmail = community.members().get(0).email();
-        log.info("Demo community loaded: {} members, {} connections in {} ms.", SIZE + 1,
-                community.connections().size(), (System.nanoTime() - started) / 1_000_000);
+        world = generated;
+        log.info("Demo community loaded: {} members, {} connections, {} favors in {} ms.", generated.members().size() + 1,
+                generated.connections().size(), generated.exchanges().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static ExchangeStatus statusOf(SyntheticExchange.Outcome outcome) {
+        return switch (outcome) {
+            case CONFIRMED -> ExchangeStatus.CONFIRMED;
+            case PENDING -> ExchangeStatus.PENDING;
+            case DISPUTED -> ExchangeStatus.DISPUTED;
+        };
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -99,17 +119,25 @@ class DemoData implements SmartInitializingSingleton {
             return;
         }
         String url = environment.getProperty("reciprocity.base-url", "http://localhost:8080");
+        StringBuilder personas = new StringBuilder();
+        if (world != null) {
+            String[][] roles = {{"generous", "the generous entrepreneur"}, {"opensource", "the open-source developer"},
+                    {"consultant", "the consultant with a hidden agenda"}, {"business", "the business that only asks"},
+                    {"overgiver", "the over-giver"}};
+            for (String[] role : roles) {
+                SyntheticMember m = world.members().get(world.personas().get(role[0]));
+                personas.append(String.format("%n   %-36s %s", m.email(), role[1]));
+            }
+        }
         String banner = """
 
                 ------------------------------------------------------------------
                  Reciprocity is running at %s
                  Demo sign-in (admin):  %s / %s
-                 Demo sign-in (member): %s / %s
-                 Every demo member's password is %s.
+                 Every demo member's password is %s; the scenario personas:%s
                 ------------------------------------------------------------------
-                """.formatted(url, ADMIN_EMAIL, PASSWORD,
-                exampleMemberEmail == null ? "(any member of the existing database)" : exampleMemberEmail, PASSWORD,
-                PASSWORD);
+                """.formatted(url, ADMIN_EMAIL, PASSWORD, PASSWORD,
+                personas.length() == 0 ? " (see the existing database)" : personas);
         log.info(banner);
     }
 

@@ -42,6 +42,14 @@ public final class LedgerViews {
             return !recordedByYou && status == ExchangeStatus.PENDING && current;
         }
 
+        /** "You gave Ben advice", "Ben gave you an introduction". */
+        public String summary() {
+            String what = kind.label().toLowerCase(java.util.Locale.ROOT);
+            return direction == Direction.GAVE
+                    ? "You gave " + counterpart.displayName() + " " + what
+                    : counterpart.displayName() + " gave you " + what;
+        }
+
         /** The caller received it, it is confirmed and not yet thanked. */
         public boolean awaitsYourThanks() {
             return direction == Direction.RECEIVED && status == ExchangeStatus.CONFIRMED && current && thanks == null;
@@ -57,7 +65,17 @@ public final class LedgerViews {
                               Trend trend, List<OpenLoop> openLoops) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FlagView(FlagType type, Counterpart counterpart, String reason, String suggestion) {}
+    public record FlagView(FlagType type, Counterpart counterpart, String reason, String suggestion) {
+        public String label() {
+            return switch (type) {
+                case ONE_SIDED -> "One-sided relationship";
+                case OVER_GIVING -> "You are giving too much";
+                case OVER_TAKING -> "Taking without giving back";
+                case UNTHANKED -> "Favors not thanked yet";
+                case DORMANT -> "A valuable tie has gone quiet";
+            };
+        }
+    }
 
     /** {@code giveTakeRatio}: given / received (decayed); absent while nothing was received. */
     public record HealthView(@JsonInclude(JsonInclude.Include.ALWAYS) Double giveTakeRatio, double given,

@@ -24,6 +24,15 @@ public class Connections {
                 .query(Long.class).single() > 0;
     }
 
+    /** The internal ids of the members connected to {@code memberId}. */
+    public java.util.List<Long> of(long memberId) {
+        return jdbc.sql("""
+                select member_high from connection where member_low = :m
+                union all
+                select member_low from connection where member_high = :m
+                """).param("m", memberId).query(Long.class).list();
+    }
+
     /** Connects two members; does nothing if they already are. */
     public void connect(long a, long b, Instant since) {
         if (a == b) {

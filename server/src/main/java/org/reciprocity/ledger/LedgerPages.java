@@ -1,0 +1,192 @@
+package org.reciprocity.ledger;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.reciprocity.ledger.LedgerViews.ExchangeView;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.Members;
+import org.reciprocity.network.Connections;
+import org.reciprocity.network.Contacts;
+import org.reciprocity.web.Conflict;
+import org.reciprocity.web.Forbidden;
+import org.reciprocity.web.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The ledger's pages: the dashboard, recording, answering and thanking, and relationship histories. */
+@Controller
+class LedgerPages {
+
+    private final Ledger ledger;
+    private final Connections connections;
+    private final Members members;
+    private final Contacts contacts;
+
+    LedgerPages(Ledger ledger, Connections connections, Members members, Contacts contacts) {
+        this.ledger = ledger;
+        this.connections = connections;
+        this.members = members;
+        this.contacts = contacts;
+    }
+
+    @GetMapping("/ledger")
+    String dashboard(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
+        model.addAttribute("health", ledger.health(me));
+        model.addAttribute("balances", ledger.balances(me));
+        model.addAttribute("inbox", ledger.inbox(me));
+        model.addAttribute("unthanked", ledger.unthanked(me));
+        model.addAttribute("notice", done == null ? null : switch (done) {
+            case "confirmed" -> "Confirmed. It now counts for both of you.";
+            case "disputed" -> "Disputed. The other member sees your reason.";
+            case "thanked" -> "Your thank-you was sent.";
+            default -> null;
+        });
+        return "pages/ledger";
+    }
+
+    @GetMapping("/ledger/record")
+    String recordForm(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String member,
+                      @RequestParam(required = false) String contact, Model model) {
+        String preset = member != null ? "member:" + member : contact != null ? "contact:" + contact : null;
+        return recordPage(me, model, RecordForm.blank(preset, ledger.today().toString()), Map.of(), null);
+    }
+
+    @PostMapping("/ledger/record")
+    String record(@AuthenticationPrincipal CurrentMember me, RecordForm form, HttpServletResponse response, Model model) {
+        try {
+            ExchangeView created = ledger.record(me, form.toRequest());
+            return "redirect:/exchanges/" + created.id() + "?recorded";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            return recordPage(me, model, form, e.byField(), null);
+        }
+    }
+
+    @GetMapping("/exchanges/{id}")
+    String exchange(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                    @RequestParam(required = false) String recorded, Model model) {
+        model.addAttribute("exchange", ledger.get(me, id));
+        model.addAttribute("notice", recorded != null ? "Recorded. " : null);
+        model.addAttribute("errors", Map.of());
+        return "pages/exchange";
+    }
+
+    @PostMapping("/exchanges/{id}/confirm")
+    String confirm(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        return answered(htmx, model, id, "Confirmed.", "confirmed", () -> ledger.confirm(me, id));
+    }
+
+    @PostMapping("/exchanges/{id}/dispute")
+    String dispute(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                   @RequestParam(required = false) String reason,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx,
+                   HttpServletResponse response, Model model) {
+        try {
+            return answered(htmx, model, id, "Disputed.", "disputed", () -> ledger.dispute(me, id, reason));
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("exchange", ledger.get(me, id));
+            model.addAttribute("notice", null);
+            model.addAttribute("errors", e.byField());
+            return "pages/exchange";
+        }
+    }
+
+    @PostMapping("/exchanges/{id}/thanks")
+    String thank(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                 @RequestParam(required = false) String note,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx,
+                 HttpServletResponse response, Model model) {
+        try {
+            return answered(htmx, model, id, "Thanked.", "thanked", () -> ledger.thank(me, id, note));
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("exchange", ledger.get(me, id));
+            model.addAttribute("notice", null);
+            model.addAttribute("errors", e.byField());
+            return "pages/exchange";
+        }
+    }
+
+    /** Runs the answer; htmx gets the replacement row, a plain form post goes back to the dashboard. */
+    private String answered(String htmx, Model model, String id, String message, String done, Runnable action) {
+        try {
+            action.run();
+        } catch (Conflict | Forbidden e) {
+            if (htmx == null) {
+                return "redirect:/exchanges/" + id;
+            }
+            model.addAttribute("message", e.getMessage());
+            return "fragments/answered";
+        }
+        if (htmx != null) {
+            model.addAttribute("message", message);
+            return "fragments/answered";
+        }
+        return "redirect:/ledger?done=" + done;
+    }
+
+    @GetMapping("/exchanges/{id}/correct")
+    String correctForm(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, Model model) {
+        ExchangeView exchange = ledger.get(me, id);
+        return recordPage(me, model, RecordForm.of(exchange), Map.of(), exchange);
+    }
+
+    @PostMapping("/exchanges/{id}/correct")
+    String correct(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, RecordForm form,
+                   HttpServletResponse response, Model model) {
+        try {
+            ExchangeView created = ledger.correct(me, id, form.toRequest());
+            return "redirect:/exchanges/" + created.id() + "?recorded";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            return recordPage(me, model, form, e.byField(), ledger.get(me, id));
+        }
+    }
+
+    @GetMapping("/ledger/members/{id}")
+    String withMember(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, Model model) {
+        model.addAttribute("relationship", ledger.withMember(me, id));
+        return "pages/relationship";
+    }
+
+    @GetMapping("/ledger/contacts/{id}")
+    String withContact(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, Model model) {
+        model.addAttribute("relationship", ledger.withContact(me, id));
+        return "pages/relationship";
+    }
+
+    private String recordPage(CurrentMember me, Model model, RecordForm form, Map<String, String> errors,
+                              ExchangeView correcting) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("correcting", correcting);
+        model.addAttribute("choices", correcting == null ? choices(me, form.counterpart()) : List.of());
+        return "pages/record";
+    }
+
+    /** Connections and contacts, by name; plus the member named in the link if not a connection. */
+    private List<CounterpartChoice> choices(CurrentMember me, String preset) {
+        List<CounterpartChoice> choices = new ArrayList<>();
+        members.byIds(connections.of(me.id())).values().stream().filter(Member::isActive)
+                .sorted(Comparator.comparing(Member::displayName))
+                .forEach(m -> choices.add(new CounterpartChoice("member:" + m.publicId(), m.displayName() + " (member)")));
+        if (preset != null && preset.startsWith("member:") && choices.stream().noneMatch(c -> c.value().equals(preset))) {
+            members.byPublicId(preset.substring(7)).filter(m -> m.isActive() && m.id() != me.id())
+                    .ifPresent(m -> choices.add(0, new CounterpartChoice(preset, m.displayName() + " (member)")));
+        }
+        contacts.all(me.id()).forEach(c -> choices.add(new CounterpartChoice("contact:" + c.id(), c.name() + " (your contact)")));
+        return choices;
+    }
+}
