@@ -158,7 +158,7 @@ class Exchanges {
     /** The entries that the member's balances and flags are computed from: current, not disputed. */
     List<Exchange> forBalances(long me) {
         return jdbc.sql("select " + COLUMNS + " from exchange where " + OF_MEMBER
-                        + " and superseded_by_id is null and status in ('PENDING', 'CONFIRMED', 'PRIVATE')")
+                        + " and superseded_by_id is null and status in ('PENDING', 'CONFIRMED', 'PRIVATE') order by id")
                 .param("me", me).query(Exchanges::map).list();
     }
 

@@ -44,7 +44,7 @@ public final class LedgerViews {
 
         /** "You gave Ben advice", "Ben gave you an introduction". */
         public String summary() {
-            String what = kind.label().toLowerCase(java.util.Locale.ROOT);
+            String what = kind.phrase();
             return direction == Direction.GAVE
                     ? "You gave " + counterpart.displayName() + " " + what
                     : counterpart.displayName() + " gave you " + what;

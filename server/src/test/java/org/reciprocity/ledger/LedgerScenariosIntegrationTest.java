@@ -25,7 +25,7 @@ class LedgerScenariosIntegrationTest extends LedgerTestSupport {
         String businessHealth = health(business);
         assertThat(JsonPath.<List<String>>read(businessHealth, "$.flags[*].type")).contains("OVER_TAKING");
         assertThat(JsonPath.<Double>read(businessHealth, "$.giveTakeRatio")).isZero();
-        assertThat(JsonPath.<String>read(businessHealth, "$.flags[?(@.type == 'OVER_TAKING')].suggestion").toString())
+        assertThat(JsonPath.<List<String>>read(businessHealth, "$.flags[?(@.type == 'OVER_TAKING')].suggestion").get(0))
                 .contains("Give before you ask again");
         for (Account helper : helpers) {
             String helperHealth = health(helper);

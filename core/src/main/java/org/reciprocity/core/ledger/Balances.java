@@ -1,9 +1,9 @@
 package org.reciprocity.core.ledger;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Summarises a member's ledger (L4, L7) in one pass per relationship. A favor's weight halves every
- * {@code halfLifeDays}: last year's introduction still counts, but less than this month's.
+ * Summarises a member's ledger (L4, L7). A favor's weight halves every {@code halfLifeDays}: last
+ * year's introduction still counts, but less than this month's. One sort of the whole ledger (on a
+ * primitive key) and one pass per relationship; entries on the same day keep their list order.
  */
 public final class Balances {
-
-    private static final Comparator<Entry> CHRONOLOGICAL =
-            Comparator.comparing(Entry::occurredOn).thenComparingLong(Entry::id);
 
     private Balances() {
     }
@@ -26,16 +24,17 @@ public final class Balances {
     /** The summary of the counted entries; pending entries are ignored here. */
     public static LedgerSummary summarize(List<Entry> entries, LocalDate today, LedgerSettings settings) {
         Map<String, List<Entry>> byCounterpart = new LinkedHashMap<>();
-        for (Entry e : entries) {
+        for (Entry e : chronological(entries)) {
             if (e.status().counts()) {
                 byCounterpart.computeIfAbsent(e.counterpart(), k -> new ArrayList<>()).add(e);
             }
         }
+        Decay decay = new Decay(today, settings.halfLifeDays());
         List<RelationshipBalance> relationships = new ArrayList<>(byCounterpart.size());
         double totalGiven = 0;
         double totalReceived = 0;
         for (Map.Entry<String, List<Entry>> group : byCounterpart.entrySet()) {
-            RelationshipBalance balance = relationship(group.getKey(), group.getValue(), today, settings);
+            RelationshipBalance balance = relationship(group.getKey(), group.getValue(), today, settings, decay);
             relationships.add(balance);
             totalGiven += balance.given();
             totalReceived += balance.received();
@@ -45,20 +44,36 @@ public final class Balances {
         return new LedgerSummary(List.copyOf(relationships), round(totalGiven), round(totalReceived));
     }
 
-    /** The balance of one relationship from its counted entries (in any order). */
-    public static RelationshipBalance relationship(String counterpart, List<Entry> entries, LocalDate today,
-                                                   LedgerSettings settings) {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(CHRONOLOGICAL);
+    /** The entries sorted by day, then by their position in the list. */
+    static List<Entry> chronological(List<Entry> entries) {
+        int n = entries.size();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            // the day in the high bits, the position in the low 24: one primitive sort does both orders
+            keys[i] = (entries.get(i).occurredOn().toEpochDay() << 24) | i;
+        }
+        Arrays.sort(keys);
+        List<Entry> sorted = new ArrayList<>(n);
+        for (long key : keys) {
+            sorted.add(entries.get((int) (key & 0xFFFFFF)));
+        }
+        return sorted;
+    }
+
+    private static RelationshipBalance relationship(String counterpart, List<Entry> sorted, LocalDate today,
+                                                    LedgerSettings settings, Decay decay) {
         double given = 0;
         double received = 0;
         int givenCount = 0;
         int receivedCount = 0;
         double recent = 0;
         double earlier = 0;
-        LocalDate windowStart = today.minusDays(settings.trendWindowDays());
+        long windowStart = today.toEpochDay() - settings.trendWindowDays();
+        long[] days = new long[sorted.size()];
+        int distinct = 0;
         for (Entry e : sorted) {
-            double weight = decayed(e.weight(), e.occurredOn(), today, settings.halfLifeDays());
+            long day = e.occurredOn().toEpochDay();
+            double weight = e.weight() * decay.factor(day);
             if (e.isGiven()) {
                 given += weight;
                 givenCount++;
@@ -66,36 +81,67 @@ public final class Balances {
                 received += weight;
                 receivedCount++;
             }
-            if (e.occurredOn().isAfter(windowStart)) {
+            if (day > windowStart) {
                 recent += e.weight();
             } else {
                 earlier += e.weight();
+            }
+            if (distinct == 0 || days[distinct - 1] != day) {
+                days[distinct++] = day;
             }
         }
         LocalDate first = sorted.get(0).occurredOn();
         LocalDate last = sorted.get(sorted.size() - 1).occurredOn();
         return new RelationshipBalance(counterpart, round(given), round(received), round(given - received),
-                givenCount, receivedCount, first, last, trend(recent, earlier, first, windowStart, settings),
-                openLoops(sorted));
+                givenCount, receivedCount, first, last,
+                trend(recent, earlier, first.toEpochDay(), windowStart, settings), openLoops(sorted),
+                usualGap(days, distinct));
     }
 
     /** {@code weight × 0.5^(age / halfLife)}; a favor dated today (or later) keeps its full weight. */
     public static double decayed(int weight, LocalDate occurredOn, LocalDate today, double halfLifeDays) {
-        long age = Math.max(0, ChronoUnit.DAYS.between(occurredOn, today));
-        return weight * Math.pow(0.5, age / halfLifeDays);
+        return weight * new Decay(today, halfLifeDays).factor(occurredOn.toEpochDay());
+    }
+
+    /** Decay factors by age in days, each computed once per summary (ledgers repeat the same dates). */
+    private static final class Decay {
+        private final long today;
+        private final double halfLifeDays;
+        private final Map<Long, Double> byAge = new HashMap<>();
+
+        Decay(LocalDate today, double halfLifeDays) {
+            this.today = today.toEpochDay();
+            this.halfLifeDays = halfLifeDays;
+        }
+
+        double factor(long day) {
+            long age = Math.max(0, today - day);
+            return byAge.computeIfAbsent(age, a -> Math.pow(0.5, a / halfLifeDays));
+        }
+    }
+
+    /** The median gap between consecutive distinct days; 0 when there are fewer than two. */
+    private static long usualGap(long[] days, int distinct) {
+        if (distinct < 2) {
+            return 0;
+        }
+        long[] gaps = new long[distinct - 1];
+        for (int i = 1; i < distinct; i++) {
+            gaps[i - 1] = days[i] - days[i - 1];
+        }
+        Arrays.sort(gaps);
+        return gaps[gaps.length / 2];
     }
 
     /**
      * Recent activity per window against the earlier rate per window. Rising above 1.5 times the
      * earlier rate, falling below half of it.
      */
-    private static Trend trend(double recent, double earlier, LocalDate first, LocalDate windowStart,
-                               LedgerSettings settings) {
+    private static Trend trend(double recent, double earlier, long firstDay, long windowStart, LedgerSettings settings) {
         if (earlier == 0) {
             return Trend.NEW;
         }
-        double earlierWindows = Math.max(1.0,
-                (double) ChronoUnit.DAYS.between(first, windowStart) / settings.trendWindowDays());
+        double earlierWindows = Math.max(1.0, (double) (windowStart - firstDay) / settings.trendWindowDays());
         double earlierRate = earlier / earlierWindows;
         if (recent > earlierRate * 1.5) {
             return Trend.RISING;
@@ -112,20 +158,21 @@ public final class Balances {
      * reciprocate without saying which favor they are returning; otherwise it opens a loop itself.
      */
     static List<Entry> openLoops(List<Entry> chronological) {
-        Map<Direction, Deque<Entry>> open = new HashMap<>();
-        open.put(Direction.GAVE, new ArrayDeque<>());
-        open.put(Direction.RECEIVED, new ArrayDeque<>());
+        Deque<Entry> openGiven = new ArrayDeque<>();
+        Deque<Entry> openReceived = new ArrayDeque<>();
         for (Entry e : chronological) {
-            Deque<Entry> other = open.get(e.direction().opposite());
+            Deque<Entry> other = e.isGiven() ? openReceived : openGiven;
             boolean closedNamed = e.returnsId() != null && other.removeIf(o -> o.id() == e.returnsId());
             if (!closedNamed && other.pollFirst() == null) {
-                open.get(e.direction()).addLast(e);
+                (e.isGiven() ? openGiven : openReceived).addLast(e);
             }
         }
-        List<Entry> loops = new ArrayList<>(open.get(Direction.RECEIVED));
-        loops.addAll(open.get(Direction.GAVE));
-        loops.sort(CHRONOLOGICAL);
-        return List.copyOf(loops);
+        if (openGiven.isEmpty() && openReceived.isEmpty()) {
+            return List.of();
+        }
+        List<Entry> loops = new ArrayList<>(openReceived);
+        loops.addAll(openGiven);
+        return chronological(loops);
     }
 
     static double round(double value) {

@@ -118,33 +118,22 @@ public final class HealthRules {
 
     static List<HealthFlag> dormant(Input in) {
         LedgerSettings s = in.settings();
-        Map<String, List<LocalDate>> dates = in.entries().stream().filter(e -> e.status().counts())
-                .collect(Collectors.groupingBy(Entry::counterpart, TreeMap::new,
-                        Collectors.mapping(Entry::occurredOn, Collectors.toList())));
         List<HealthFlag> flags = new ArrayList<>();
-        dates.forEach((counterpart, days) -> {
-            if (days.size() < s.dormantMinExchanges()) {
-                return;
+        for (RelationshipBalance b : in.summary().relationships()) {
+            if (b.exchangeCount() < s.dormantMinExchanges() || b.usualGapDays() == 0) {
+                continue;
             }
-            List<LocalDate> sorted = days.stream().distinct().sorted().toList();
-            if (sorted.size() < 2) {
-                return;
-            }
-            long[] gaps = new long[sorted.size() - 1];
-            for (int i = 1; i < sorted.size(); i++) {
-                gaps[i - 1] = ChronoUnit.DAYS.between(sorted.get(i - 1), sorted.get(i));
-            }
-            java.util.Arrays.sort(gaps);
-            long usual = Math.max(1, gaps[gaps.length / 2]);
-            long silence = ChronoUnit.DAYS.between(sorted.get(sorted.size() - 1), in.today());
+            long usual = b.usualGapDays();
+            long silence = ChronoUnit.DAYS.between(b.lastExchangeOn(), in.today());
             if (silence >= s.dormantMinDays() && silence >= s.dormantRhythmFactor() * usual) {
-                flags.add(new HealthFlag(FlagType.DORMANT, counterpart,
-                        "You exchanged " + days.size() + " favors, usually every " + usual + " days; the last was "
+                flags.add(new HealthFlag(FlagType.DORMANT, b.counterpart(),
+                        "You exchanged " + b.exchangeCount() + " favors, usually every " + usual + " days; the last was "
                                 + silence + " days ago.",
                         "Reach out without asking for anything: share something relevant to their work, or ask how a "
                                 + "project you discussed is going."));
             }
-        });
+        }
+        flags.sort(java.util.Comparator.comparing(HealthFlag::counterpart));
         return flags;
     }
 

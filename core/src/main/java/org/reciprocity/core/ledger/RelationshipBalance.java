@@ -9,10 +9,15 @@ import java.util.List;
  *
  * @param balance given minus received: positive when the member has given more
  * @param openLoops favors not yet returned: RECEIVED ones the member owes, GAVE ones owed to the member
+ * @param usualGapDays the median number of days between the days with a favor; 0 with fewer than two such days
  */
 public record RelationshipBalance(String counterpart, double given, double received, double balance,
                                   int givenCount, int receivedCount, LocalDate firstExchangeOn,
-                                  LocalDate lastExchangeOn, Trend trend, List<Entry> openLoops) {
+                                  LocalDate lastExchangeOn, Trend trend, List<Entry> openLoops, long usualGapDays) {
+
+    public int exchangeCount() {
+        return givenCount + receivedCount;
+    }
 
     public long owedByMember() {
         return openLoops.stream().filter(e -> e.direction() == Direction.RECEIVED).count();
