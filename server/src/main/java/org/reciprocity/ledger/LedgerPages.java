@@ -95,11 +95,7 @@ class LedgerPages {
         try {
             return answered(htmx, model, id, "Disputed.", "disputed", () -> ledger.dispute(me, id, reason));
         } catch (InvalidInput e) {
-            response.setStatus(422);
-            model.addAttribute("exchange", ledger.get(me, id));
-            model.addAttribute("notice", null);
-            model.addAttribute("errors", e.byField());
-            return "pages/exchange";
+            return exchangeWithErrors(me, id, e, response, model);
         }
     }
 
@@ -111,12 +107,18 @@ class LedgerPages {
         try {
             return answered(htmx, model, id, "Thanked.", "thanked", () -> ledger.thank(me, id, note));
         } catch (InvalidInput e) {
-            response.setStatus(422);
-            model.addAttribute("exchange", ledger.get(me, id));
-            model.addAttribute("notice", null);
-            model.addAttribute("errors", e.byField());
-            return "pages/exchange";
+            return exchangeWithErrors(me, id, e, response, model);
         }
+    }
+
+    /** The exchange page again, with the message beside the field that was left empty or too long. */
+    private String exchangeWithErrors(CurrentMember me, String id, InvalidInput e, HttpServletResponse response,
+                                      Model model) {
+        response.setStatus(422);
+        model.addAttribute("exchange", ledger.get(me, id));
+        model.addAttribute("notice", null);
+        model.addAttribute("errors", e.byField());
+        return "pages/exchange";
     }
 
     /** Runs the answer; htmx gets the replacement row, a plain form post goes back to the dashboard. */

@@ -2,31 +2,13 @@ package org.reciprocity.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.reciprocity.IntegrationTest;
 
 /** A newcomer's first minutes, in a real browser: sign up, fill the profile, see it as others do, sign out. */
-class AccountJourneyBrowserTest extends IntegrationTest {
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class AccountJourneyBrowserTest extends BrowserTest {
 
     @Test
     void signUpEditTheProfileSeeItOnThePublicPageAndSignOut() throws Exception {
@@ -76,9 +58,5 @@ class AccountJourneyBrowserTest extends IntegrationTest {
         WebElement field = browser.findElement(By.id(id));
         field.clear();
         field.sendKeys(text);
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }

@@ -3,32 +3,14 @@ package org.reciprocity.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.reciprocity.IntegrationTest;
 
 /** Record → confirm → thank in a real browser; the answers go through htmx and replace only their row. */
-class LedgerJourneyBrowserTest extends IntegrationTest {
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class LedgerJourneyBrowserTest extends BrowserTest {
 
     @Test
     void recordAFavorTheCounterpartConfirmsAndThanksAndTheGiverSeesTheNote() throws Exception {
@@ -73,21 +55,5 @@ class LedgerJourneyBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("relationships-heading")).isDisplayed()).isTrue();
         assertThat(browser.getPageSource()).contains("Ben Receiver");
         Browser.screenshot(browser, "ledger-dashboard");
-    }
-
-    private void signIn(Account account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(account.email());
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/");
-    }
-
-    private void signOut() {
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }

@@ -1,0 +1,43 @@
+package org.reciprocity.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.reciprocity.IntegrationTest;
+
+/** A fresh headless Chromium per test, against the running server, with the steps every journey shares. */
+abstract class BrowserTest extends IntegrationTest {
+
+    protected ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    protected void signIn(Account account) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(account.email());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/");
+    }
+
+    protected void signOut() {
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
