@@ -24,6 +24,30 @@ public class Connections {
                 .query(Long.class).single() > 0;
     }
 
+    /** Removes a connection; false when there was none. */
+    public boolean disconnect(long a, long b) {
+        return jdbc.sql("delete from connection where member_low = :low and member_high = :high")
+                .param("low", Math.min(a, b)).param("high", Math.max(a, b)).update() == 1;
+    }
+
+    /** The member's connections with the time each began, newest first. */
+    public java.util.List<java.util.Map.Entry<Long, Instant>> since(long memberId) {
+        return jdbc.sql("""
+                select member_high, since from connection where member_low = :m
+                union all
+                select member_low, since from connection where member_high = :m
+                order by since desc
+                """).param("m", memberId)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** How many connections two members have in common. */
+    public int mutual(long a, long b) {
+        java.util.Set<Long> mine = new java.util.HashSet<>(of(a));
+        return (int) of(b).stream().filter(mine::contains).count();
+    }
+
     /** The internal ids of the members connected to {@code memberId}. */
     public java.util.List<Long> of(long memberId) {
         return jdbc.sql("""
