@@ -18,11 +18,48 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ContactPages {
 
     private final Contacts contacts;
+    private final ContactImporter importer;
     private final Clock clock;
 
-    ContactPages(Contacts contacts, Clock clock) {
+    ContactPages(Contacts contacts, ContactImporter importer, Clock clock) {
         this.contacts = contacts;
+        this.importer = importer;
         this.clock = clock;
+    }
+
+    @GetMapping("/contacts/import")
+    String importForm(@RequestParam(required = false) String tooLarge, Model model) {
+        model.addAttribute("error", tooLarge != null ? "The file is larger than 10 MB; split it into smaller files." : null);
+        return "pages/import";
+    }
+
+    @PostMapping("/contacts/import")
+    String importFile(@AuthenticationPrincipal CurrentMember me,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                      @RequestParam(required = false) String format, HttpServletResponse response, Model model)
+            throws java.io.IOException {
+        try {
+            var started = importer.start(me, format, file == null ? null : file.getBytes());
+            return "redirect:/contacts/imports/" + started.id();
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("error", e.getMessage());
+            return "pages/import";
+        }
+    }
+
+    @GetMapping("/contacts/imports/{id}")
+    String importProgress(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                          @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx,
+                          Model model) {
+        model.addAttribute("job", importer.view(me.id(), id));
+        return htmx != null ? "fragments/importProgress" : "pages/import-progress";
+    }
+
+    @GetMapping("/contacts/export")
+    org.springframework.http.ResponseEntity<String> export(@AuthenticationPrincipal CurrentMember me,
+                                                           @RequestParam(defaultValue = "vcard") String format) {
+        return ImportApi.download(contacts.all(me.id()), format);
     }
 
     @GetMapping("/contacts")

@@ -30,7 +30,7 @@ public class Contacts {
 
     private static final String COLUMNS = """
             c.id, c.public_id, c.name, c.email, c.company, c.position, c.notes, c.tier, m.public_id as linked,
-            c.created_at, c.updated_at
+            c.phone, c.profile_url, c.last_interaction_on, c.created_at, c.updated_at
             """;
     private static final String FROM = " from contact c left join member m on m.id = c.linked_member_id ";
 
@@ -127,9 +127,7 @@ public class Contacts {
                 .param("ids", rows.stream().map(Contact::internalId).toList())
                 .query((rs, n) -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
-        return rows.stream().map(c -> new Contact(c.internalId(), c.id(), c.name(), c.email(), c.company(),
-                c.position(), List.copyOf(tags.getOrDefault(c.internalId(), List.of())), c.notes(), c.tier(),
-                c.linkedMemberId(), c.createdAt(), c.updatedAt())).toList();
+        return rows.stream().map(c -> c.withTags(List.copyOf(tags.getOrDefault(c.internalId(), List.of())))).toList();
     }
 
     private void saveTags(long contactId, List<String> tags) {
@@ -156,7 +154,8 @@ public class Contacts {
     private static Contact map(ResultSet rs, int row) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("public_id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("company"), rs.getString("position"), List.of(), rs.getString("notes"),
-                Tier.valueOf(rs.getString("tier")), rs.getString("linked"),
+                Tier.valueOf(rs.getString("tier")), rs.getString("linked"), rs.getString("phone"),
+                rs.getString("profile_url"), rs.getObject("last_interaction_on", java.time.LocalDate.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

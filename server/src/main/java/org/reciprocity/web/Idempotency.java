@@ -80,7 +80,17 @@ public class Idempotency {
                     "Use a key of 1 to 200 characters, such as a UUID."))));
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        boolean multipart = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        byte[] body;
+        try {
+            // a multipart body must stay with the container, which parses it into parts: hash the parts instead
+            body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
+        } catch (IllegalStateException | ServletException e) {
+            // an upload over the size limit: let Spring MVC answer it with its own error
+            chain.doFilter(request, response);
+            return;
+        }
         String scope = scope(request);
         String hash = hash(request, body);
         try {
@@ -96,7 +106,7 @@ public class Idempotency {
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new ReplayedBody(request, body), wrapped);
+            chain.doFilter(multipart ? request : new ReplayedBody(request, body), wrapped);
             if (wrapped.getStatus() < 500) {
                 jdbc.sql("""
                         update idempotency_record set status = :status, content_type = :type, body = :body
@@ -167,6 +177,17 @@ public class Idempotency {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            all.write((part.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            try (var in = part.getInputStream()) {
+                in.transferTo(all);
+            }
+        }
+        return all.toByteArray();
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

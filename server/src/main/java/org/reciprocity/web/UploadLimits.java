@@ -1,0 +1,30 @@
+package org.reciprocity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An upload over the size limit fails before any controller is chosen, so it is answered here: with
+ * problem details in the API, and back to the import form with a message in pages. (Left to the
+ * container's error page, the multipart body would be parsed again and the answer would be empty.)
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UploadLimits {
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<?> tooLarge(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large",
+                    "The file is larger than 10 MB; split it into smaller files."));
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/contacts/import?tooLarge")).build();
+    }
+}
