@@ -158,6 +158,11 @@ public class Ledger {
         return page.pageOf(rows, Exchange::id, shown -> views(me.id(), shown, false));
     }
 
+    /** Every exchange the caller is party to, with its history: for the caller's data archive. */
+    public List<ExchangeView> everything(CurrentMember me) {
+        return views(me.id(), exchanges.ofMember(me.id(), null, null, Long.MAX_VALUE, Integer.MAX_VALUE), true);
+    }
+
     /** Entries others recorded with the caller, waiting for the caller to confirm or dispute. */
     public List<ExchangeView> inbox(CurrentMember me) {
         return views(me.id(), exchanges.inbox(me.id()), false);

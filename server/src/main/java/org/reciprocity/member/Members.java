@@ -95,6 +95,18 @@ public class Members {
                 .param("name", displayName).param("id", id).update();
     }
 
+    /**
+     * Deletes the account. Its profile, contacts, tokens, connections and requests go with it (foreign
+     * keys cascade); ledger entries stay with the counterpart, the deleted party becoming null.
+     */
+    public void delete(long id) {
+        jdbc.sql("delete from member where id = :id").param("id", id).update();
+    }
+
+    public long countAdmins() {
+        return jdbc.sql("select count(*) from member where role = 'ADMIN' and status = 'ACTIVE'").query(Long.class).single();
+    }
+
     public boolean emailTaken(String email) {
         return jdbc.sql("select count(*) from member where email = :email").param("email", email)
                 .query(Long.class).single() > 0;

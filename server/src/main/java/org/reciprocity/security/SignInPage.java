@@ -19,6 +19,7 @@ class SignInPage {
         String notice = request.getParameter("signedOut") != null ? "You are signed out."
                 : request.getParameter("expired") != null ? "Your session ended. Sign in again to continue."
                 : request.getParameter("passwordChanged") != null ? "Your password was changed. Sign in with the new one."
+                : request.getParameter("deleted") != null ? "Your account was deleted. Thank you for the favors you gave."
                 : null;
         model.addAttribute("notice", notice);
         model.addAttribute("error", null);
