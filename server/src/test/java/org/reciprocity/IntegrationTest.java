@@ -17,12 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.reciprocity.member.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,21 +35,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"reciprocity.data-dir=target/test-data", "logging.level.org.reciprocity=warn"})
 @AutoConfigureMockMvc
-@Import(IntegrationTest.TestClock.class)
+@Import(TestClock.class)
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "correct horse battery staple";
     public static final String ADMIN_EMAIL = "admin@reciprocity.test";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -86,13 +86,22 @@ class NetworkPages {
 
     @PostMapping("/network/requests/{id}/{answer}")
     String answer(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, @PathVariable String answer) {
-        switch (answer) {
-            case "accept" -> network.accept(me, id);
-            case "decline" -> network.decline(me, id);
-            case "withdraw" -> network.withdraw(me, id);
+        String done = switch (answer) {
+            case "accept" -> {
+                network.accept(me, id);
+                yield "accepted";
+            }
+            case "decline" -> {
+                network.decline(me, id);
+                yield "declined";
+            }
+            case "withdraw" -> {
+                network.withdraw(me, id);
+                yield "withdrawn";
+            }
             default -> throw new org.reciprocity.web.NotFound("There is no such action.");
-        }
-        return "redirect:/network?done=" + (answer.equals("accept") ? "accepted" : answer + "d").replace("withdrawd", "withdrawn");
+        };
+        return "redirect:/network?done=" + done;
     }
 
     @PostMapping("/network/connections/{memberId}/remove")

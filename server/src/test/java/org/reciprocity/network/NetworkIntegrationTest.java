@@ -3,7 +3,12 @@ package org.reciprocity.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -188,6 +193,38 @@ class NetworkIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.problem").value("EMPTY"))
                 .andExpect(jsonPath("$.suggestions.sharedSkills[0]").value("rust"))
                 .andExpect(jsonPath("$.suggestions.sharedIndustry").doesNotExist());
+    }
+
+    @Test
+    void thePagesPreviewSendAndAnswerARequest() throws Exception {
+        Account ana = newAccount("Ana Pages");
+        Account ben = newAccount("Ben Pages");
+        var anaSession = signIn(ana);
+        mvc.perform(post("/members/" + ben.id() + "/connect").session(anaSession).with(csrf())
+                        .param("note", "Book a call today to unlock my premium program!").param("action", "preview"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This reads like a sales pitch")))
+                .andExpect(content().string(containsString("Book a call today")));
+        mvc.perform(post("/members/" + ben.id() + "/connect").session(anaSession).with(csrf())
+                        .param("note", "Let's connect!").param("action", "send"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("default invitation text")));
+        mvc.perform(post("/members/" + ben.id() + "/connect").session(anaSession).with(csrf()).param("note", NOTE))
+                .andExpect(redirectedUrl("/network?done=sent"));
+        String id = JsonPath.read(mvc.perform(apiGet("/api/v1/connection-requests", ben.token()))
+                .andReturn().getResponse().getContentAsString(), "$.items[0].id");
+        var benSession = signIn(ben);
+        mvc.perform(get("/network").session(benSession)).andExpect(content().string(containsString(NOTE)));
+        mvc.perform(post("/network/requests/" + id + "/accept").session(benSession).with(csrf()))
+                .andExpect(redirectedUrl("/network?done=accepted"));
+        mvc.perform(get("/network").session(anaSession)).andExpect(content().string(containsString("Ben Pages")));
+        mvc.perform(post("/network/requests/" + id + "/withdraw").session(anaSession).with(csrf()))
+                .andExpect(status().isConflict());
+    }
+
+    private org.springframework.mock.web.MockHttpSession signIn(Account account) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").with(csrf()).with(fromNewAddress())
+                .param("email", account.email()).param("password", PASSWORD)).andReturn().getRequest().getSession();
     }
 
     @Test
