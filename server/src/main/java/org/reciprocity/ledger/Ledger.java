@@ -173,12 +173,24 @@ public class Ledger {
     }
 
     public List<BalanceView> balances(CurrentMember me) {
-        Loaded loaded = load(me.id());
-        return loaded.health().summary().relationships().stream().map(b -> balanceView(b, loaded)).toList();
+        return balances(load(me.id()));
     }
 
     public HealthView health(CurrentMember me) {
+        return health(load(me.id()));
+    }
+
+    /** Health and balances from one load of the ledger, for the dashboard that shows both. */
+    public LedgerViews.Overview overview(CurrentMember me) {
         Loaded loaded = load(me.id());
+        return new LedgerViews.Overview(health(loaded), balances(loaded));
+    }
+
+    private List<BalanceView> balances(Loaded loaded) {
+        return loaded.health().summary().relationships().stream().map(b -> balanceView(b, loaded)).toList();
+    }
+
+    private static HealthView health(Loaded loaded) {
         var summary = loaded.health().summary();
         return new HealthView(summary.giveTakeRatio(), summary.totalGiven(), summary.totalReceived(),
                 loaded.health().flags().stream().map(f -> new FlagView(f.type(),

@@ -41,8 +41,9 @@ class LedgerPages {
 
     @GetMapping("/ledger")
     String dashboard(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
-        model.addAttribute("health", ledger.health(me));
-        model.addAttribute("balances", ledger.balances(me));
+        LedgerViews.Overview overview = ledger.overview(me);
+        model.addAttribute("health", overview.health());
+        model.addAttribute("balances", overview.balances());
         model.addAttribute("inbox", ledger.inbox(me));
         model.addAttribute("unthanked", ledger.unthanked(me));
         model.addAttribute("notice", done == null ? null : switch (done) {

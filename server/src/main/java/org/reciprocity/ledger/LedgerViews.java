@@ -81,6 +81,9 @@ public final class LedgerViews {
     public record HealthView(@JsonInclude(JsonInclude.Include.ALWAYS) Double giveTakeRatio, double given,
                              double received, List<FlagView> flags) {}
 
+    /** The dashboard's health and balances, computed together. */
+    public record Overview(HealthView health, List<BalanceView> balances) {}
+
     /** One relationship read back whole: its balance (absent before anything counts) and every entry. */
     public record RelationshipView(Counterpart counterpart, BalanceView balance, List<ExchangeView> history) {}
 }
