@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.ExchangeKind;
+import org.reciprocity.db.InLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -108,12 +109,21 @@ class Exchanges {
                 .param("d", detail).param("at", utc(at)).update();
     }
 
-    List<Event> events(long exchangeId) {
-        return jdbc.sql("select event, actor_id, detail, at from exchange_event where exchange_id = :e order by id")
-                .param("e", exchangeId)
-                .query((rs, n) -> new Event(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant()))
-                .list();
+    /** The history of each of these exchanges, in order, in one query. */
+    Map<Long, List<Event>> eventsFor(Collection<Long> exchangeIds) {
+        Map<Long, List<Event>> events = new HashMap<>();
+        if (exchangeIds.isEmpty()) {
+            return events;
+        }
+        for (List<Long> chunk : InLists.chunks(exchangeIds)) {
+            jdbc.sql("select exchange_id, event, actor_id, detail, at from exchange_event where exchange_id in (:ids) order by id")
+                    .param("ids", chunk)
+                    .query((rs, n) -> events.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(new Event(rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getString(4),
+                                    rs.getObject(5, OffsetDateTime.class).toInstant())))
+                    .list();
+        }
+        return events;
     }
 
     /** Records the thank-you; false if the exchange was already thanked. */
@@ -133,10 +143,12 @@ class Exchanges {
         if (exchangeIds.isEmpty()) {
             return thanks;
         }
-        jdbc.sql("select exchange_id, note, created_at from thanks where exchange_id in (:ids)").param("ids", exchangeIds)
-                .query((rs, n) -> thanks.put(rs.getLong(1), new Thanks(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant())))
-                .list();
+        for (List<Long> chunk : InLists.chunks(exchangeIds)) {
+            jdbc.sql("select exchange_id, note, created_at from thanks where exchange_id in (:ids)").param("ids", chunk)
+                    .query((rs, n) -> thanks.put(rs.getLong(1), new Thanks(rs.getLong(1), rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant())))
+                    .list();
+        }
         return thanks;
     }
 
@@ -182,8 +194,8 @@ class Exchanges {
 
     Map<Long, String> publicIds(Collection<Long> ids) {
         Map<Long, String> map = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select id, public_id from exchange where id in (:ids)").param("ids", ids)
+        for (List<Long> chunk : InLists.chunks(ids)) {
+            jdbc.sql("select id, public_id from exchange where id in (:ids)").param("ids", chunk)
                     .query((rs, n) -> map.put(rs.getLong(1), rs.getString(2))).list();
         }
         return map;

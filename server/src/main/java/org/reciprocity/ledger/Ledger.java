@@ -308,6 +308,8 @@ public class Ledger {
         Map<Long, Member> actors = withHistory ? members.byIds(rows.stream()
                 .flatMap(e -> Stream.of(e.recorderId(), e.counterpartId())).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet())) : Map.of();
+        Map<Long, List<Exchanges.Event>> events = withHistory
+                ? exchanges.eventsFor(rows.stream().map(Exchange::id).toList()) : Map.of();
         Function<Long, String> nameOf = id -> id == null ? FORMER_MEMBER
                 : id == me ? "You" : actors.containsKey(id) ? actors.get(id).displayName() : FORMER_MEMBER;
         return rows.stream().map(e -> new ExchangeView(e.publicId(), e.directionFor(me), counterparts.get(key(me, e)),
@@ -316,7 +318,7 @@ public class Ledger {
                 e.disputeReason(),
                 thanks.containsKey(e.id()) ? new ThanksView(thanks.get(e.id()).note(), thanks.get(e.id()).createdAt()) : null,
                 e.createdAt(),
-                withHistory ? exchanges.events(e.id()).stream()
+                withHistory ? events.getOrDefault(e.id(), List.of()).stream()
                         .map(ev -> new EventView(ev.event(), nameOf.apply(ev.actorId()), ev.detail(), ev.at())).toList() : null))
                 .toList();
     }

@@ -67,8 +67,8 @@ public class Members {
     /** Members by internal id, for showing names next to ledger entries. */
     public Map<Long, Member> byIds(Collection<Long> ids) {
         Map<Long, Member> map = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select " + COLUMNS + " from member where id in (:ids)").param("ids", ids)
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
+            jdbc.sql("select " + COLUMNS + " from member where id in (:ids)").param("ids", chunk)
                     .query(Members::map).list().forEach(m -> map.put(m.id(), m));
         }
         return map;

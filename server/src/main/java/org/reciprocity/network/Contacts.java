@@ -100,15 +100,15 @@ public class Contacts {
     /** The owner's contacts among these internal ids; others' contacts are simply not found. */
     public Map<Long, Contact> byIds(long ownerId, java.util.Collection<Long> ids) {
         Map<Long, Contact> map = new HashMap<>();
-        if (!ids.isEmpty()) {
-            query("where c.owner_id = :owner and c.id in (:ids)", Map.of("owner", ownerId, "ids", ids), ids.size())
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
+            query("where c.owner_id = :owner and c.id in (:ids)", Map.of("owner", ownerId, "ids", chunk), null)
                     .forEach(c -> map.put(c.internalId(), c));
         }
         return map;
     }
 
     public List<Contact> all(long ownerId) {
-        return query("where c.owner_id = :owner order by lower(c.name)", Map.of("owner", ownerId), 10_000);
+        return query("where c.owner_id = :owner order by lower(c.name)", Map.of("owner", ownerId), null);
     }
 
     public int count(long ownerId) {
@@ -116,17 +116,20 @@ public class Contacts {
                 .query(Integer.class).single();
     }
 
-    private List<Contact> query(String where, Map<String, Object> params, int limit) {
-        List<Contact> rows = jdbc.sql("select " + COLUMNS + FROM + where + " limit " + limit).params(params)
-                .query(Contacts::map).list();
+    /** Contacts matching {@code where}, with their tags; {@code limit} null for all of them. */
+    private List<Contact> query(String where, Map<String, Object> params, Integer limit) {
+        List<Contact> rows = jdbc.sql("select " + COLUMNS + FROM + where + (limit == null ? "" : " limit " + limit))
+                .params(params).query(Contacts::map).list();
         if (rows.isEmpty()) {
             return rows;
         }
         Map<Long, List<String>> tags = new HashMap<>();
-        jdbc.sql("select contact_id, tag from contact_tag where contact_id in (:ids) order by contact_id, position")
-                .param("ids", rows.stream().map(Contact::internalId).toList())
-                .query((rs, n) -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                .list();
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(rows.stream().map(Contact::internalId).toList())) {
+            jdbc.sql("select contact_id, tag from contact_tag where contact_id in (:ids) order by contact_id, position")
+                    .param("ids", chunk)
+                    .query((rs, n) -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                    .list();
+        }
         return rows.stream().map(c -> c.withTags(List.copyOf(tags.getOrDefault(c.internalId(), List.of())))).toList();
     }
 

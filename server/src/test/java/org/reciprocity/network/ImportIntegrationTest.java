@@ -130,6 +130,9 @@ class ImportIntegrationTest extends IntegrationTest {
         assertThat(JsonPath.<Integer>read(job, "$.total")).isEqualTo(50_000);
         assertThat(progress).as("progress moved through intermediate values").anyMatch(p -> p > 0 && p < 50_000);
         assertThat(progress).isSorted();
+        String export = mvc.perform(apiGet("/api/v1/contacts/export?format=csv", me.token()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(export.lines().count()).as("every contact is exported, not the first 10,000").isEqualTo(50_001);
     }
 
     @Test
