@@ -22,14 +22,11 @@ public class CommunitySettings {
     }
 
     public void setSignupMode(SignupMode mode) {
-        int updated = jdbc.sql("update community_setting set setting_value = :v where name = :name")
+        // make sure the row exists, then set it: two portable statements, safe when two admins race
+        jdbc.sql("insert into community_setting (name, setting_value) values (:name, :v) on conflict do nothing")
                 .param("v", mode.name()).param("name", SIGNUP_MODE).update();
-        if (updated == 0) {
-            jdbc.sql("insert into community_setting (name, setting_value) values (:name, :v) on conflict do nothing")
-                    .param("v", mode.name()).param("name", SIGNUP_MODE).update();
-            jdbc.sql("update community_setting set setting_value = :v where name = :name")
-                    .param("v", mode.name()).param("name", SIGNUP_MODE).update();
-        }
+        jdbc.sql("update community_setting set setting_value = :v where name = :name")
+                .param("v", mode.name()).param("name", SIGNUP_MODE).update();
     }
 
     /**

@@ -111,11 +111,6 @@ public class Contacts {
         return query("where c.owner_id = :owner order by lower(c.name)", Map.of("owner", ownerId), null);
     }
 
-    public int count(long ownerId) {
-        return jdbc.sql("select count(*) from contact where owner_id = :owner").param("owner", ownerId)
-                .query(Integer.class).single();
-    }
-
     /** Contacts matching {@code where}, with their tags; {@code limit} null for all of them. */
     private List<Contact> query(String where, Map<String, Object> params, Integer limit) {
         List<Contact> rows = jdbc.sql("select " + COLUMNS + FROM + where + (limit == null ? "" : " limit " + limit))

@@ -57,11 +57,6 @@ public class Network {
         this.clock = clock;
     }
 
-    /** Whether either member has blocked the other: then nothing passes between them. */
-    public boolean blockedEitherWay(long a, long b) {
-        return requests.hasBlocked(a, b) || requests.hasBlocked(b, a);
-    }
-
     public NotePreview preview(CurrentMember me, String toPublicId, String note) {
         Member to = recipient(me, toPublicId);
         var refusal = ConnectionNote.check(note, to.displayName(), me.displayName());
@@ -88,36 +83,36 @@ public class Network {
             throw new Conflict(r.fromId() == me.id() ? "Your earlier request to this member is still waiting for an answer."
                     : "This member already asked to connect with you: accept their request instead.");
         });
-        checkLimits(me, to);
+        Member sender = memberOf(me.id());
+        checkLimits(sender, to);
         Request created = requests.insert(me.id(), to.id(), note.strip(), clock.instant());
         AuthenticityGuard.Assessment guard = AuthenticityGuard.assess(note);
-        return view(created, Map.of(me.id(), memberOf(me.id()), to.id(), to), guard.warns() ? guard.triggers() : null);
+        return view(created, Map.of(me.id(), sender, to.id(), to), guard.warns() ? guard.triggers() : null);
     }
 
-    private void checkLimits(CurrentMember me, Member to) {
+    private void checkLimits(Member sender, Member to) {
         Instant now = clock.instant();
-        Member sender = memberOf(me.id());
         Duration day = Duration.ofDays(1);
         if (sender.createdAt().plus(day).isAfter(now)) {
-            List<Instant> today = requests.sentSince(me.id(), now.minus(day));
+            List<Instant> today = requests.sentSince(sender.id(), now.minus(day));
             if (today.size() >= limits.requestsFirstDay()) {
                 throw new TooManyRequests("New accounts may send " + limits.requestsFirstDay()
                         + " connection requests on their first day.", Duration.between(now, sender.createdAt().plus(day)));
             }
         }
         Duration week = Duration.ofDays(7);
-        List<Instant> thisWeek = requests.sentSince(me.id(), now.minus(week));
+        List<Instant> thisWeek = requests.sentSince(sender.id(), now.minus(week));
         if (thisWeek.size() >= limits.requestsPerWeek()) {
             Instant oldest = thisWeek.get(thisWeek.size() - limits.requestsPerWeek());
             throw new TooManyRequests("You sent " + limits.requestsPerWeek()
                     + " connection requests in the last 7 days, the most allowed.", Duration.between(now, oldest.plus(week)));
         }
         Duration cooldown = Duration.ofDays(limits.cooldownAfterDeclineDays());
-        requests.lastRefusal(me.id(), to.id()).filter(at -> at.plus(cooldown).isAfter(now)).ifPresent(at -> {
+        requests.lastRefusal(sender.id(), to.id()).filter(at -> at.plus(cooldown).isAfter(now)).ifPresent(at -> {
             throw new TooManyRequests("Your last request to this member was declined or withdrawn less than "
                     + limits.cooldownAfterDeclineDays() + " days ago.", Duration.between(now, at.plus(cooldown)));
         });
-        if (requests.pendingFrom(me.id()) >= limits.maxPending()) {
+        if (requests.pendingFrom(sender.id()) >= limits.maxPending()) {
             throw new TooManyRequests("You have " + limits.maxPending()
                     + " requests waiting for an answer. Withdraw some before sending more.", day);
         }

@@ -29,9 +29,14 @@ class OwnershipApi {
     @GetMapping("/api/v1/me/archive")
     @Operation(summary = "Everything the caller has here, as one JSON archive")
     ResponseEntity<Map<String, Object>> archive(@AuthenticationPrincipal CurrentMember me) {
+        return download(ownership.archive(me));
+    }
+
+    /** The archive as a file to save, for the API and the account page alike. */
+    static ResponseEntity<Map<String, Object>> download(Map<String, Object> archive) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reciprocity-archive.json\"")
-                .body(ownership.archive(me));
+                .body(archive);
     }
 
     @DeleteMapping("/api/v1/me")

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.InvalidInput;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,9 +27,7 @@ class OwnershipPages {
 
     @GetMapping("/account/archive")
     ResponseEntity<Map<String, Object>> archive(@AuthenticationPrincipal CurrentMember me) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reciprocity-archive.json\"")
-                .body(ownership.archive(me));
+        return OwnershipApi.download(ownership.archive(me));
     }
 
     @GetMapping("/account/delete")
