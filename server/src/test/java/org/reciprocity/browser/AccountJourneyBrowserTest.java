@@ -24,6 +24,7 @@ class AccountJourneyBrowserTest extends BrowserTest {
 
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+        waitForUrl("/profile/edit");
         assertThat(browser.getCurrentUrl()).contains("/profile/edit");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Welcome");
 
@@ -36,6 +37,7 @@ class AccountJourneyBrowserTest extends BrowserTest {
         type("capacityPerMonth", "4");
         Browser.screenshot(browser, "profile-edit");
         browser.findElement(By.cssSelector("form.profile-form button[type=submit]")).click();
+        waitForUrl("?saved");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ada Browser");
         assertThat(browser.findElement(By.id("location")).getText()).isEqualTo("London, United Kingdom");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import java.time.Duration;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.reciprocity.IntegrationTest;
 
 /** A fresh headless Chromium per test, against the running server, with the steps every journey shares. */
@@ -30,7 +32,14 @@ abstract class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("email")).sendKeys(account.email());
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        // a click on submit does not wait for the next page; wait for the navigation before checking where it went
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
         assertThat(browser.getCurrentUrl()).endsWith("/");
+    }
+
+    /** Waits for a navigation a click started to land on a URL containing {@code part}. */
+    protected void waitForUrl(String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
     }
 
     protected void signOut() {

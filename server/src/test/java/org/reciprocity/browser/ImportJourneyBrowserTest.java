@@ -33,6 +33,7 @@ class ImportJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("form[action='/contacts/import'] button")).click();
 
+        waitForUrl("/contacts/imports/");
         assertThat(browser.getCurrentUrl()).contains("/contacts/imports/");
         assertThat(browser.findElement(By.id("progress-bar")).isDisplayed()).isTrue();
         Browser.screenshot(browser, "import-progress");
