@@ -1,0 +1,38 @@
+package org.reciprocity.core.matching;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a member can give, as the matcher reads it: only what the community may see of their profile,
+ * their open offers and the descriptions of favors they gave that were confirmed.
+ */
+public record HelperProfile(long memberId, List<String> skills, String headline, String bio, List<String> offers,
+                            List<String> given) {
+
+    public static final String SKILLS = "skills";
+    public static final String OFFERS = "offers";
+    public static final String HEADLINE = "headline";
+    public static final String GIVEN = "given";
+    public static final String BIO = "bio";
+
+    /** Skills and offers say most about what someone can do; a bio says something, loosely. */
+    public static final Map<String, Float> FIELD_WEIGHTS = Map.of(SKILLS, 3f, OFFERS, 3f, HEADLINE, 2f, GIVEN, 1.5f, BIO, 1f);
+
+    public HelperProfile {
+        skills = List.copyOf(skills);
+        offers = List.copyOf(offers);
+        given = List.copyOf(given);
+    }
+
+    public TextIndex.Doc doc() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put(SKILLS, skills);
+        fields.put(OFFERS, offers);
+        fields.put(HEADLINE, headline == null ? List.of() : List.of(headline));
+        fields.put(GIVEN, given);
+        fields.put(BIO, bio == null ? List.of() : List.of(bio));
+        return new TextIndex.Doc(memberId, fields);
+    }
+}
