@@ -33,6 +33,7 @@ import org.reciprocity.ledger.LedgerViews.RelationshipView;
 import org.reciprocity.ledger.LedgerViews.ThanksView;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.Member;
+import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profiles;
 import org.reciprocity.network.Contact;
@@ -43,6 +44,7 @@ import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.ListPage;
 import org.reciprocity.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,9 +65,14 @@ public class Ledger {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LedgerSettings settings;
+    private final ApplicationEventPublisher events;
+    private final AskLinks askLinks;
 
     Ledger(Exchanges exchanges, Members members, Contacts contacts, Profiles profiles, TransactionTemplate tx,
-           Clock clock, LedgerProperties properties) {
+           Clock clock, LedgerProperties properties, ApplicationEventPublisher events,
+           AskLinks askLinks) {
+        this.askLinks = askLinks;
+        this.events = events;
         this.exchanges = exchanges;
         this.members = members;
         this.contacts = contacts;
@@ -123,6 +130,13 @@ public class Ledger {
             Exchange now = exchanges.byId(exchange.id()).orElseThrow();
             throw new Conflict("This exchange was " + now.status().name().toLowerCase(Locale.ROOT)
                     + (now.isCurrent() ? "" : " and corrected") + " in the meantime.");
+        }
+        if (to == ExchangeStatus.CONFIRMED) {
+            // A confirmed favor joins what its giver is known to give (the match index reads it).
+            if (exchange.recorderId() != null) {
+                events.publishEvent(new MemberChanged(exchange.recorderId()));
+            }
+            events.publishEvent(new MemberChanged(me.id()));
         }
         return view(me.id(), exchanges.byId(exchange.id()).orElseThrow(), true);
     }
@@ -381,8 +395,8 @@ public class Ledger {
             }
         }
         String ask = body.askId() == null || body.askId().isBlank() ? null : body.askId().strip();
-        if (ask != null && ask.length() > 36) {
-            errors.add(new FieldError("askId", "This is not an ask id."));
+        if (ask != null && (ask.length() > 36 || !askLinks.postedByEither(ask, me.id(), counterpartId))) {
+            errors.add(new FieldError("askId", "Name an ask that you or the other member posted."));
         }
         Long returnsId = null;
         if (body.returnsExchangeId() != null && !body.returnsExchangeId().isBlank() && direction != null) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.reciprocity.core.profile.Audience;
 import org.reciprocity.network.Connections;
 import org.reciprocity.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,11 @@ public class MemberViews {
     private final Profiles profiles;
     private final Connections connections;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MemberViews(Members members, Profiles profiles, Connections connections, Clock clock) {
+    MemberViews(Members members, Profiles profiles, Connections connections, Clock clock,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.profiles = profiles;
         this.connections = connections;
@@ -59,6 +63,7 @@ public class MemberViews {
             members.rename(me.id(), valid.displayName());
             refreshPrincipalName(me, valid.displayName());
         }
+        events.publishEvent(new MemberChanged(me.id()));
         return own(me);
     }
 

@@ -118,6 +118,15 @@ class ConnectionRequests {
                 .param("a", blocker).param("b", blocked).query(Long.class).single() > 0;
     }
 
+    /** Everyone the member blocked or who blocked the member. */
+    java.util.Set<Long> blockedEitherWay(long member) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select blocked_id from member_block where blocker_id = :m
+                union
+                select blocker_id from member_block where blocked_id = :m
+                """).param("m", member).query(Long.class).list());
+    }
+
     List<Long> blockedBy(long blocker) {
         return jdbc.sql("select blocked_id from member_block where blocker_id = :a order by created_at")
                 .param("a", blocker).query(Long.class).list();

@@ -263,4 +263,14 @@ public class Network {
     private static NotFound requestNotFound() {
         return new NotFound("You have no connection request with this id.");
     }
+
+    /** True if either member blocked the other: they are kept out of each other's matches and introductions. */
+    public boolean blockedEitherWay(long a, long b) {
+        return requests.hasBlocked(a, b) || requests.hasBlocked(b, a);
+    }
+
+    /** Everyone the member blocked or who blocked the member. */
+    public Set<Long> blockedEitherWay(long member) {
+        return requests.blockedEitherWay(member);
+    }
 }

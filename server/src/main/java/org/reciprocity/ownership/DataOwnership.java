@@ -6,6 +6,7 @@ import java.util.Map;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.MemberViews;
+import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Members;
 import org.reciprocity.network.Contacts;
 import org.reciprocity.network.Network;
@@ -13,6 +14,7 @@ import org.reciprocity.security.ApiTokens;
 import org.reciprocity.security.Passwords;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.InvalidInput;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
 
@@ -34,9 +36,12 @@ public class DataOwnership {
     private final Passwords passwords;
     private final SessionRegistry sessions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DataOwnership(MemberViews views, Members members, Contacts contacts, Network network, Ledger ledger,
-                  ApiTokens tokens, Passwords passwords, SessionRegistry sessions, Clock clock) {
+                  ApiTokens tokens, Passwords passwords, SessionRegistry sessions, Clock clock,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.views = views;
         this.members = members;
         this.contacts = contacts;
@@ -72,6 +77,7 @@ public class DataOwnership {
             throw new Conflict("You are the community's only admin. Make another member admin before deleting your account.");
         }
         members.delete(me.id());
+        events.publishEvent(new MemberChanged(me.id()));
         sessions.getAllSessions(me, true).forEach(s -> s.expireNow());
     }
 

@@ -93,8 +93,7 @@ public final class HelperMatcher {
             }
             if (s.capacityPerMonth() != null) {
                 bonus += 0.05;
-                reasons.add("has capacity left this month (" + (s.capacityPerMonth() - s.givenLast30Days())
-                        + " of " + s.capacityPerMonth() + ")");
+                reasons.add("has capacity left this month");
             }
             int pledges = s.pledgesKept() + s.pledgesLapsed();
             if (pledges > 0) {

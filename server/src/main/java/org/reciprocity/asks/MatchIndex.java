@@ -1,0 +1,169 @@
+package org.reciprocity.asks;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.reciprocity.core.matching.HelperMatcher;
+import org.reciprocity.core.matching.HelperProfile;
+import org.reciprocity.core.matching.TextIndex;
+import org.reciprocity.core.profile.Audience;
+import org.reciprocity.member.MemberChanged;
+import org.reciprocity.member.Profile;
+import org.reciprocity.member.Profiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The two Lucene indexes matching reads, derived from the database: what each active member can give
+ * (only what the community may see of their profile, their open offers, their confirmed given favors)
+ * and the open asks and opportunities. Rebuilt at start-up and on demand, kept current on every write.
+ */
+@Component
+public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
+
+    /** How many of a member's latest confirmed favors count towards what they are known to give. */
+    static final int GIVEN_FAVORS_INDEXED = 50;
+
+    static final String TITLE = "title";
+    static final String TAGS = "tags";
+    static final String DETAILS = "details";
+
+    private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
+
+    public record RebuildReport(int members, int postings, long millis) {}
+
+    private final HelperMatcher helpers = new HelperMatcher(HelperMatcher.newIndex());
+    private final TextIndex postings = new TextIndex(Map.of(TITLE, 3f, TAGS, 3f, DETAILS, 1f));
+    private final JdbcClient jdbc;
+    private final Profiles profiles;
+    private final Postings postingRows;
+    private final Clock clock;
+
+    MatchIndex(JdbcClient jdbc, Profiles profiles, Postings postingRows, Clock clock) {
+        this.jdbc = jdbc;
+        this.profiles = profiles;
+        this.postingRows = postingRows;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        rebuild();
+    }
+
+    HelperMatcher helpers() {
+        return helpers;
+    }
+
+    TextIndex postings() {
+        return postings;
+    }
+
+    /** Reads everything again from the database. */
+    public synchronized RebuildReport rebuild() {
+        long start = System.nanoTime();
+        List<Long> members = jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
+        Map<Long, List<String>> offers = new HashMap<>();
+        postingRows.open(EnumSet.of(PostingKind.OFFER), today())
+                .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
+        Map<Long, List<String>> given = given(null);
+        helpers.index().clear();
+        List<TextIndex.Doc> docs = new ArrayList<>();
+        for (long member : members) {
+            docs.add(helperProfile(member, offers.getOrDefault(member, List.of()), given.getOrDefault(member, List.of())).doc());
+            if (docs.size() == 1000) {
+                helpers.index().putAll(docs);
+                docs.clear();
+            }
+        }
+        helpers.index().putAll(docs);
+        postings.clear();
+        List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), today());
+        postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
+        RebuildReport report = new RebuildReport(members.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
+        log.info("Match index built: {} members, {} open asks and opportunities in {} ms", report.members(),
+                report.postings(), report.millis());
+        return report;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberChanged changed) {
+        refreshMember(changed.memberId());
+    }
+
+    /** Re-reads one member; removes them when they are gone or suspended. */
+    synchronized void refreshMember(long memberId) {
+        boolean active = jdbc.sql("select count(*) from member where id = :id and status = 'ACTIVE'")
+                .param("id", memberId).query(Long.class).single() > 0;
+        if (!active) {
+            helpers.index().remove(memberId);
+            return;
+        }
+        List<String> offers = postingRows.openOf(memberId, PostingKind.OFFER, today()).stream().map(Posting::title).toList();
+        helpers.index().put(memberId, helperProfile(memberId, offers, given(memberId).getOrDefault(memberId, List.of()))
+                .doc().fields());
+    }
+
+    /** Puts an open ask or opportunity in the index, or takes it out; an offer refreshes its author. */
+    synchronized void refreshPosting(Posting posting) {
+        if (posting.kind() == PostingKind.OFFER) {
+            refreshMember(posting.ownerId());
+        } else if (posting.isOpen(today())) {
+            TextIndex.Doc doc = postingDoc(posting);
+            postings.put(doc.id(), doc.fields());
+        } else {
+            postings.remove(posting.id());
+        }
+    }
+
+    private HelperProfile helperProfile(long memberId, List<String> offers, List<String> given) {
+        Profile seen = profiles.of(memberId).seenBy(Audience.MEMBER);
+        return new HelperProfile(memberId, seen.skills() == null ? List.of() : seen.skills(), seen.headline(),
+                seen.bio(), offers, given);
+    }
+
+    /** Descriptions of the latest confirmed member-to-member favors each giver gave (or one giver's). */
+    private Map<Long, List<String>> given(Long giver) {
+        Map<Long, List<String>> given = new HashMap<>();
+        jdbc.sql("""
+                select giver, description from (
+                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, description, id
+                    from exchange
+                    where status = 'CONFIRMED' and superseded_by_id is null
+                      and recorder_id is not null and counterpart_id is not null
+                ) g where (:giver is null or giver = :giver) order by id desc
+                """).param("giver", giver, java.sql.Types.BIGINT)
+                .query((rs, n) -> {
+                    List<String> list = given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                    if (list.size() < GIVEN_FAVORS_INDEXED) {
+                        list.add(rs.getString(2));
+                    }
+                    return null;
+                }).list();
+        return given;
+    }
+
+    private static TextIndex.Doc postingDoc(Posting p) {
+        return new TextIndex.Doc(p.id(), Map.of(TITLE, List.of(p.title()), TAGS, p.tags(), DETAILS, List.of(p.details())));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    @Override
+    public void destroy() {
+        helpers.index().close();
+        postings.close();
+    }
+}

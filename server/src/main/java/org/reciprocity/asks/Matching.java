@@ -1,0 +1,209 @@
+package org.reciprocity.asks;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.reciprocity.asks.AskViews.MatchView;
+import org.reciprocity.asks.AskViews.MutualBenefit;
+import org.reciprocity.asks.AskViews.SuggestedPosting;
+import org.reciprocity.core.matching.GiveFirst;
+import org.reciprocity.core.matching.HelperSignals;
+import org.reciprocity.core.matching.Suggestion;
+import org.reciprocity.core.matching.TextIndex;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.Members;
+import org.reciprocity.member.Profile;
+import org.reciprocity.member.Profiles;
+import org.reciprocity.network.Network;
+import org.reciprocity.web.Forbidden;
+import org.springframework.stereotype.Service;
+
+/**
+ * Matching (A2, A5, A6): helpers for an ask, the asks a member could help with ("give first"), the
+ * opportunities that fit a member, and pairs among a member's connections who could help each other.
+ * Blocked and suspended members never appear; paused or over-capacity members are never suggested.
+ */
+@Service
+public class Matching {
+
+    public static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 50;
+    /** Connections' open asks looked at for mutual-benefit pairs, newest first. */
+    static final int MUTUAL_ASKS_LOOKED_AT = 200;
+
+    private final Asks asks;
+    private final MatchIndex index;
+    private final SignalQueries signals;
+    private final Postings postings;
+    private final Pledges pledges;
+    private final Members members;
+    private final Profiles profiles;
+    private final Network network;
+
+    Matching(Asks asks, MatchIndex index, SignalQueries signals, Postings postings, Pledges pledges, Members members,
+             Profiles profiles, Network network) {
+        this.asks = asks;
+        this.index = index;
+        this.signals = signals;
+        this.postings = postings;
+        this.pledges = pledges;
+        this.members = members;
+        this.profiles = profiles;
+        this.network = network;
+    }
+
+    /** The members who could help with the caller's ask or be sent their opportunity, best first. */
+    public List<MatchView> matches(CurrentMember me, String postingId, Integer limit) {
+        Posting posting = asks.visible(me, postingId);
+        if (posting.ownerId() != me.id()) {
+            throw new Forbidden("Only the author sees who could help with this " + posting.kind().noun() + ".");
+        }
+        if (posting.kind() == PostingKind.OFFER) {
+            return List.of();
+        }
+        asks.lapseOverdue();
+        Set<Long> blocked = network.blockedEitherWay(me.id());
+        Set<Long> connectionsOnly = posting.visibility() == PostingVisibility.CONNECTIONS ? signals.connectionsOf(me.id()) : null;
+        List<Suggestion> found = index.helpers().match(posting.text(), me.id(), limit(limit),
+                ids -> signals.signals(me.id(), ids, blocked, asks.today()),
+                id -> !blocked.contains(id) && (connectionsOnly == null || connectionsOnly.contains(id)));
+        Map<Long, Member> people = members.byIds(found.stream().map(Suggestion::id).toList());
+        return found.stream().filter(s -> people.containsKey(s.id()))
+                .map(s -> new MatchView(people.get(s.id()).publicId(), people.get(s.id()).displayName(),
+                        Math.round(s.score() * 1000) / 1000.0, s.reasons()))
+                .toList();
+    }
+
+    /** Open asks the caller could help with; empty while the caller paused giving or used up their capacity. */
+    public List<SuggestedPosting> giveFirst(CurrentMember me, Integer limit) {
+        HelperSignals self = signals.signals(me.id(), List.of(me.id()), Set.of(), asks.today()).get(me.id());
+        if (!self.canHelpNow()) {
+            return List.of();
+        }
+        return suggestedPostings(me, PostingKind.ASK, limit(limit));
+    }
+
+    /** Open opportunities whose words match what the caller can give (A6). */
+    public List<SuggestedPosting> opportunities(CurrentMember me, Integer limit) {
+        return suggestedPostings(me, PostingKind.OPPORTUNITY, limit(limit));
+    }
+
+    private List<SuggestedPosting> suggestedPostings(CurrentMember me, PostingKind kind, int limit) {
+        Profile own = profiles.of(me.id());
+        List<String> gives = new ArrayList<>(own.skills());
+        postings.openOf(me.id(), PostingKind.OFFER, asks.today()).forEach(o -> gives.add(o.title()));
+        String query = String.join("\n", gives) + "\n" + (own.headline() == null ? "" : own.headline());
+        List<TextIndex.Hit> hits = index.postings().search(query, 100, id -> true);
+        Map<Long, Posting> found = postings.byIds(hits.stream().map(TextIndex.Hit::id).toList());
+        LocalDate today = asks.today();
+        List<Posting> usable = hits.stream().map(h -> found.get(h.id()))
+                .filter(p -> p != null && p.kind() == kind && p.ownerId() != me.id() && p.isOpen(today)
+                        && asks.canSee(me.id(), p))
+                .toList();
+        if (usable.isEmpty()) {
+            return List.of();
+        }
+        List<Long> authors = usable.stream().map(Posting::ownerId).distinct().toList();
+        Set<Long> mine = signals.connectionsOf(me.id());
+        Map<Long, Set<Long>> theirs = signals.connectionsOfEach(authors);
+        Map<Long, int[]> favors = signals.favorsWith(me.id(), authors);
+        Map<Long, Integer> pledged = pledges.activeCounts(usable.stream().map(Posting::id).toList());
+        Map<Long, Float> scores = new HashMap<>();
+        hits.forEach(h -> scores.put(h.id(), h.score()));
+        TextIndex text = index.postings();
+        List<GiveFirst.Candidate> candidates = usable.stream().map(p -> {
+            Set<String> askWords = text.terms(p.text());
+            List<String> matched = gives.stream().filter(g -> text.terms(g).stream().anyMatch(askWords::contains)).toList();
+            int mutual = (int) theirs.getOrDefault(p.ownerId(), Set.of()).stream().filter(mine::contains).count();
+            Integer daysLeft = p.expiresOn() == null ? null : (int) ChronoUnit.DAYS.between(today, p.expiresOn());
+            return new GiveFirst.Candidate(p.id(), scores.get(p.id()), matched, mine.contains(p.ownerId()), mutual,
+                    favors.getOrDefault(p.ownerId(), new int[2])[0], pledged.getOrDefault(p.id(), 0), daysLeft);
+        }).toList();
+        List<Suggestion> ranked = kind == PostingKind.ASK ? GiveFirst.rank(candidates)
+                : candidates.stream().map(c -> new Suggestion(c.postingId(), c.textScore(),
+                        c.matchedSkills().isEmpty() ? List.of() : List.of("matches what you give: " + String.join(", ",
+                                c.matchedSkills().subList(0, Math.min(3, c.matchedSkills().size()))))))
+                        .sorted(Comparator.comparingDouble(Suggestion::score).reversed()).toList();
+        Map<Long, Member> people = members.byIds(authors);
+        return ranked.stream().limit(limit).map(s -> {
+            Posting p = found.get(s.id());
+            return new SuggestedPosting(p.publicId(), p.kind(), p.title(), Asks.person(people.get(p.ownerId())),
+                    p.expiresOn(), Math.round(s.score() * 1000) / 1000.0, s.reasons());
+        }).toList();
+    }
+
+    /**
+     * Pairs among the caller's connections who could each help the other (A5): one's open ask is
+     * matched by what the other gives, in both directions. Best pairs first.
+     */
+    public List<MutualBenefit> mutualBenefit(CurrentMember me, Integer limit) {
+        Set<Long> blocked = network.blockedEitherWay(me.id());
+        Set<Long> circle = new HashSet<>(signals.connectionsOf(me.id()));
+        circle.removeAll(blocked);
+        if (circle.size() < 2) {
+            return List.of();
+        }
+        LocalDate today = asks.today();
+        Map<Long, SignalQueries.Capacity> capacity = signals.capacity(circle);
+        Map<Long, Integer> given = signals.givenSince(circle, today.minusDays(30));
+        circle.removeIf(id -> {
+            SignalQueries.Capacity c = capacity.get(id);
+            return c == null || !c.active() || c.paused()
+                    || c.perMonth() != null && given.getOrDefault(id, 0) >= c.perMonth();
+        });
+        List<Posting> theirAsks = postings.open(EnumSet.of(PostingKind.ASK), today).stream()
+                .filter(p -> circle.contains(p.ownerId()) && asks.canSee(me.id(), p))
+                .sorted(Comparator.comparingLong(Posting::id).reversed()).limit(MUTUAL_ASKS_LOOKED_AT).toList();
+        // helps.get(a).get(b): the best reason b can help a, with its text score
+        Map<Long, Map<Long, Reason>> helps = new HashMap<>();
+        for (Posting ask : theirAsks) {
+            for (TextIndex.Hit hit : index.helpers().index().search(ask.text(), 5,
+                    id -> id != ask.ownerId() && circle.contains(id) && !network.blockedEitherWay(id, ask.ownerId()))) {
+                Reason reason = new Reason(ask, hit.score());
+                helps.computeIfAbsent(ask.ownerId(), k -> new HashMap<>()).merge(hit.id(), reason,
+                        (x, y) -> x.score() >= y.score() ? x : y);
+            }
+        }
+        List<Long> involved = new ArrayList<>(new LinkedHashSet<>(helps.keySet()));
+        Map<Long, Member> people = members.byIds(circle);
+        List<MutualBenefit> pairs = new ArrayList<>();
+        for (long a : involved) {
+            for (Map.Entry<Long, Reason> entry : helps.get(a).entrySet()) {
+                long b = entry.getKey();
+                Reason back = helps.getOrDefault(b, Map.of()).get(a);
+                if (back == null || a > b) {
+                    continue;
+                }
+                Member first = people.get(a);
+                Member second = people.get(b);
+                pairs.add(new MutualBenefit(Asks.person(first), Asks.person(second),
+                        first.displayName() + " can help with " + second.displayName() + "'s ask \u201c" + back.ask().title() + "\u201d",
+                        second.displayName() + " can help with " + first.displayName() + "'s ask \u201c" + entry.getValue().ask().title() + "\u201d",
+                        Math.round((entry.getValue().score() + back.score()) * 1000) / 1000.0));
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(MutualBenefit::score).reversed());
+        return pairs.subList(0, Math.min(limit(limit), pairs.size()));
+    }
+
+    private record Reason(Posting ask, float score) {}
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new org.reciprocity.web.InvalidInput("limit", "Ask for between 1 and " + MAX_LIMIT + " items.");
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,5 @@
+package org.reciprocity.asks;
+
+public enum PledgeStatus {
+    PLEDGED, FULFILLED, LAPSED, WITHDRAWN
+}

@@ -1,0 +1,5 @@
+package org.reciprocity.asks;
+
+public enum PostingStatus {
+    OPEN, FULFILLED, CLOSED, EXPIRED
+}
