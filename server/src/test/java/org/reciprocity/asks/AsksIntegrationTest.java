@@ -81,8 +81,9 @@ class AsksIntegrationTest extends AsksTestSupport {
         Account full = member("Full Helper", word + " coaching");
         Account blocked = member("Blocked Helper", word + " coaching");
         Account nobody = member("Unrelated", "gardening");
-        profile(paused, "\"givingPaused\": true");
-        profile(full, "\"capacityPerMonth\": 1");
+        String skills = "\"skills\": [\"" + word + " coaching\"], ";
+        profile(paused, skills + "\"givingPaused\": true");
+        profile(full, skills + "\"capacityPerMonth\": 1");
         mvc.perform(apiPost("/api/v1/exchanges", full.token(), json("direction", "GAVE", "counterpartMemberId", far.id(),
                 "kind", "ADVICE", "description", "advice", "weight", 1, "occurredOn", today().toString())))
                 .andExpect(status().isCreated());
@@ -100,7 +101,7 @@ class AsksIntegrationTest extends AsksTestSupport {
                 .andExpect(jsonPath("$.items[0].reasons", hasItem("one of your connections")))
                 .andExpect(jsonPath("$.items[0].score").isNumber());
 
-        profile(paused, "\"givingPaused\": false");
+        profile(paused, skills + "\"givingPaused\": false");
         assertThat(matchIds(asker, ask)).contains(paused.id());
     }
 
@@ -188,7 +189,7 @@ class AsksIntegrationTest extends AsksTestSupport {
                 .andExpect(jsonPath("$.items[0].author.displayName").value("Asker G"))
                 .andExpect(jsonPath("$.items[0].reasons", hasItem("matches what you give: " + word + " translation")))
                 .andExpect(jsonPath("$.items[0].reasons", hasItem("no one has pledged to help yet")));
-        profile(helper, "\"givingPaused\": true");
+        profile(helper, "\"skills\": [\"" + word + " translation\"], \"givingPaused\": true");
         mvc.perform(apiGet("/api/v1/me/give-first", helper.token())).andExpect(jsonPath("$.items.length()").value(0));
     }
 
