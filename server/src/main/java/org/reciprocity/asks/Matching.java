@@ -128,8 +128,9 @@ public class Matching {
             return new GiveFirst.Candidate(p.id(), scores.get(p.id()), matched, mine.contains(p.ownerId()), mutual,
                     favors.getOrDefault(p.ownerId(), new int[2])[0], pledged.getOrDefault(p.id(), 0), daysLeft);
         }).toList();
+        double best = candidates.stream().mapToDouble(GiveFirst.Candidate::textScore).max().orElse(1);
         List<Suggestion> ranked = kind == PostingKind.ASK ? GiveFirst.rank(candidates)
-                : candidates.stream().map(c -> new Suggestion(c.postingId(), c.textScore(),
+                : candidates.stream().map(c -> new Suggestion(c.postingId(), c.textScore() / best,
                         c.matchedSkills().isEmpty() ? List.of() : List.of("matches what you give: " + String.join(", ",
                                 c.matchedSkills().subList(0, Math.min(3, c.matchedSkills().size()))))))
                         .sorted(Comparator.comparingDouble(Suggestion::score).reversed()).toList();

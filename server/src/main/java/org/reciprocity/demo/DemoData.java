@@ -5,12 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.reciprocity.asks.AsksSeeder;
+import org.reciprocity.asks.MatchIndex;
+import org.reciprocity.asks.PostingKind;
 import org.reciprocity.core.demo.CommunityGenerator;
+import org.reciprocity.core.demo.DemoAsks;
 import org.reciprocity.core.demo.DemoLedger;
 import org.reciprocity.core.demo.DemoWorld;
 import org.reciprocity.core.demo.SyntheticCommunity;
 import org.reciprocity.core.demo.SyntheticExchange;
 import org.reciprocity.core.demo.SyntheticMember;
+import org.reciprocity.introductions.IntroductionSeeder;
 import org.reciprocity.ledger.ExchangeStatus;
 import org.reciprocity.ledger.LedgerSeeder;
 import org.reciprocity.core.profile.CultureRegion;
@@ -53,10 +58,17 @@ class DemoData implements SmartInitializingSingleton {
     private final LedgerSeeder ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AsksSeeder asks;
+    private final IntroductionSeeder introductions;
+    private final MatchIndex matchIndex;
     private DemoWorld world;
 
     DemoData(Environment environment, Accounts accounts, Members members, Connections connections,
-             Passwords passwords, LedgerSeeder ledger, TransactionTemplate tx, Clock clock) {
+             Passwords passwords, LedgerSeeder ledger, TransactionTemplate tx, Clock clock, AsksSeeder asks,
+             IntroductionSeeder introductions, MatchIndex matchIndex) {
+        this.asks = asks;
+        this.introductions = introductions;
+        this.matchIndex = matchIndex;
         this.environment = environment;
         this.accounts = accounts;
         this.members = members;
@@ -99,7 +111,16 @@ class DemoData implements SmartInitializingSingleton {
                     created.get(e.giver()).id(), created.get(e.receiver()).id(), e.recordedByReceiver(), e.kind(),
                     e.description(), e.weight(), today.minusDays(e.daysAgo()), statusOf(e.outcome()), e.thanks(),
                     e.disputeReason())).toList(), now);
+            DemoAsks.Plan plan = DemoAsks.build(generated, SEED);
+            asks.seed(plan.postings().stream().map(p -> new AsksSeeder.Seed(created.get(p.owner()).id(),
+                    PostingKind.valueOf(p.kind().name()), p.title(), p.details(), p.tags(), p.connectionsOnly(),
+                    p.commercial(), today.plusDays(p.expiresInDays()))).toList(),
+                    plan.pledges().stream().map(p -> new AsksSeeder.PledgeSeed(p.ask(), created.get(p.helper()).id(),
+                            p.note(), today.plusDays(p.dueInDays()))).toList(), now);
+            plan.introductions().forEach(i -> introductions.propose(created.get(i.introducer()).id(),
+                    created.get(i.first()).id(), created.get(i.second()).id(), i.reason(), now));
         });
+        matchIndex.rebuild();
         world = generated;
         log.info("Demo community loaded: {} members, {} connections, {} favors in {} ms.", generated.members().size() + 1,
                 generated.connections().size(), generated.exchanges().size(), (System.nanoTime() - started) / 1_000_000);
