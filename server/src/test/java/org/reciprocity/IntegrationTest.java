@@ -105,6 +105,15 @@ public abstract class IntegrationTest {
         return JsonPath.read(result.getResponse().getContentAsString(), "$.token");
     }
 
+    /** Signs in through the page form and returns the session, for page tests with MockMvc. */
+    protected org.springframework.mock.web.MockHttpSession pageSession(Account account) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(fromNewAddress()).param("email", account.email()).param("password", PASSWORD))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"))
+                .andReturn().getRequest().getSession();
+    }
+
     /** A new member with a token: what most tests start from. */
     protected Account newAccount(String name) throws Exception {
         String email = uniqueEmail(name.toLowerCase().replace(' ', '-'));

@@ -14,6 +14,10 @@ public enum PostingKind {
         this.defaultDays = defaultDays;
     }
 
+    public String label() {
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    }
+
     public String noun() {
         return noun;
     }

@@ -19,8 +19,8 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
     void recordConfirmAndThankWorkWithPlainFormsWithoutJavaScript() throws Exception {
         Account ana = newAccount("Ana Page");
         Account ben = newAccount("Ben Page");
-        MockHttpSession anaSession = signIn(ana);
-        MockHttpSession benSession = signIn(ben);
+        MockHttpSession anaSession = pageSession(ana);
+        MockHttpSession benSession = pageSession(ben);
         mvc.perform(get("/ledger/record").param("member", ben.id()).session(anaSession))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"member:" + ben.id() + "\" selected")));
@@ -51,7 +51,7 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
         Account ana = newAccount("Ana Htmx");
         Account ben = newAccount("Ben Htmx");
         String id = record(ana, "GAVE", ben, 2, 1);
-        mvc.perform(post("/exchanges/" + id + "/confirm").session(signIn(ben)).with(csrf()).header("HX-Request", "true"))
+        mvc.perform(post("/exchanges/" + id + "/confirm").session(pageSession(ben)).with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Confirmed.")))
                 .andExpect(content().string(not(containsString("<html"))));
@@ -60,7 +60,7 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
     @Test
     void recordErrorsAreShownBesideTheFields() throws Exception {
         Account ana = newAccount("Ana Errors");
-        mvc.perform(post("/ledger/record").session(signIn(ana)).with(csrf())
+        mvc.perform(post("/ledger/record").session(pageSession(ana)).with(csrf())
                         .param("direction", "GAVE").param("counterpart", "").param("kind", "ADVICE")
                         .param("description", "").param("weight", "3").param("occurredOn", today().plusDays(5).toString()))
                 .andExpect(status().isUnprocessableContent())
@@ -76,7 +76,7 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
         Account other = newAccount("Other Page");
         record(helen, "GAVE", other, 2, 1);
         record(helen, "GAVE", other, 2, 2);
-        mvc.perform(get("/ledger").session(signIn(helen)))
+        mvc.perform(get("/ledger").session(pageSession(helen)))
                 .andExpect(content().string(containsString("You are giving too much")))
                 .andExpect(content().string(containsString("you said you can give 1 a month")))
                 .andExpect(content().string(containsString("Pause giving")));
@@ -88,15 +88,10 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
         Account ben = newAccount("Ben Private");
         Account eve = newAccount("Eve Private");
         String id = record(ana, "GAVE", ben, 2, 1);
-        MockHttpSession eveSession = signIn(eve);
+        MockHttpSession eveSession = pageSession(eve);
         mvc.perform(get("/exchanges/" + id).session(eveSession)).andExpect(status().isNotFound());
         mvc.perform(post("/exchanges/" + id + "/confirm").session(eveSession).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get("/exchanges/" + id + "/correct").session(eveSession)).andExpect(status().isNotFound());
     }
 
-    private MockHttpSession signIn(Account account) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).with(fromNewAddress())
-                        .param("email", account.email()).param("password", PASSWORD))
-                .andReturn().getRequest().getSession();
-    }
 }

@@ -43,7 +43,7 @@ class AccountPagesIntegrationTest extends IntegrationTest {
     @Test
     void profileErrorsAreShownBesideTheFieldAndNothingIsSaved() throws Exception {
         Account member = newAccount("Form Errors");
-        MockHttpSession session = signIn(member);
+        MockHttpSession session = pageSession(member);
         mvc.perform(post("/profile/edit").session(session).with(csrf())
                         .param("displayName", "Form Errors").param("headline", "Kept headline")
                         .param("capacityPerMonth", "lots").param("timeZone", "Nowhere/Land"))
@@ -58,7 +58,7 @@ class AccountPagesIntegrationTest extends IntegrationTest {
     @Test
     void aSavedProfileShowsOnTheMemberPageWithItsVisibility() throws Exception {
         Account member = newAccount("Page Editor");
-        MockHttpSession session = signIn(member);
+        MockHttpSession session = pageSession(member);
         mvc.perform(post("/profile/edit").session(session).with(csrf())
                         .param("displayName", "Renamed Editor").param("headline", "Designer of calm interfaces")
                         .param("skills", "Figma, Accessibility, figma").param("openTo", "MENTORING")
@@ -89,7 +89,7 @@ class AccountPagesIntegrationTest extends IntegrationTest {
     @Test
     void tokensAreCreatedOnTheAccountPageShownOnceAndRevokedWithHtmx() throws Exception {
         Account member = newAccount("Page Tokens");
-        MockHttpSession session = signIn(member);
+        MockHttpSession session = pageSession(member);
         String page = mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "laptop script"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("shown only this once")))
@@ -123,10 +123,4 @@ class AccountPagesIntegrationTest extends IntegrationTest {
         }
     }
 
-    private MockHttpSession signIn(Account account) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).with(fromNewAddress())
-                        .param("email", account.email()).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andReturn().getRequest().getSession();
-    }
 }

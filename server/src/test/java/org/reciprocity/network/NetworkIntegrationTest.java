@@ -199,7 +199,7 @@ class NetworkIntegrationTest extends IntegrationTest {
     void thePagesPreviewSendAndAnswerARequest() throws Exception {
         Account ana = newAccount("Ana Pages");
         Account ben = newAccount("Ben Pages");
-        var anaSession = signIn(ana);
+        var anaSession = pageSession(ana);
         mvc.perform(post("/members/" + ben.id() + "/connect").session(anaSession).with(csrf())
                         .param("note", "Book a call today to unlock my premium program!").param("action", "preview"))
                 .andExpect(status().isOk())
@@ -213,7 +213,7 @@ class NetworkIntegrationTest extends IntegrationTest {
                 .andExpect(redirectedUrl("/network?done=sent"));
         String id = JsonPath.read(mvc.perform(apiGet("/api/v1/connection-requests", ben.token()))
                 .andReturn().getResponse().getContentAsString(), "$.items[0].id");
-        var benSession = signIn(ben);
+        var benSession = pageSession(ben);
         mvc.perform(get("/network").session(benSession)).andExpect(content().string(containsString(NOTE)));
         mvc.perform(post("/network/requests/" + id + "/accept").session(benSession).with(csrf()))
                 .andExpect(redirectedUrl("/network?done=accepted"));
@@ -222,10 +222,6 @@ class NetworkIntegrationTest extends IntegrationTest {
                 .andExpect(status().isConflict());
     }
 
-    private org.springframework.mock.web.MockHttpSession signIn(Account account) throws Exception {
-        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").with(csrf()).with(fromNewAddress())
-                .param("email", account.email()).param("password", PASSWORD)).andReturn().getRequest().getSession();
-    }
 
     @Test
     void requestsToUnknownMembersOrToOneselfAreRefused() throws Exception {
