@@ -66,7 +66,7 @@ public final class HelperMatcher {
      * closeness, reciprocity and capacity, less a penalty for lapsed pledges. Members who cannot help
      * now are dropped. Signal reasons only; text reasons are added for the few that are shown.
      */
-    static List<Suggestion> rank(List<TextIndex.Hit> hits, Map<Long, HelperSignals> known) {
+    public static List<Suggestion> rank(List<TextIndex.Hit> hits, Map<Long, HelperSignals> known) {
         float best = hits.get(0).score();
         List<Suggestion> ranked = new ArrayList<>();
         for (TextIndex.Hit hit : hits) {

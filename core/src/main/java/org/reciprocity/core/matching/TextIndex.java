@@ -10,8 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,7 +24,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -57,8 +58,17 @@ public final class TextIndex implements Closeable {
     private static final String KEY = "_key";
     private static final String ID = "_id";
 
+    /**
+     * Lucene's English stop words plus the pronouns, auxiliaries and ask phrasing ("could someone
+     * help", "I need") that every bio and ask contains: they say nothing about a topic and, matching
+     * nearly every document, would make each search score the whole index.
+     */
+    static final CharArraySet STOP_WORDS = stopWords();
+
     private final Map<String, Float> fieldWeights;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
+    /** The documents as given, for {@link #matchedValues}: cheaper than Lucene's compressed stored fields. */
+    private final Map<Long, Doc> byId = new ConcurrentHashMap<>();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
@@ -84,6 +94,7 @@ public final class TextIndex implements Closeable {
         try {
             for (Doc doc : docs) {
                 writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc));
+                byId.put(doc.id(), doc);
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -94,6 +105,7 @@ public final class TextIndex implements Closeable {
     public void remove(long id) {
         try {
             writer.deleteDocuments(new Term(KEY, Long.toString(id)));
+            byId.remove(id);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,6 +116,7 @@ public final class TextIndex implements Closeable {
     public void clear() {
         try {
             writer.deleteAll();
+            byId.clear();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,12 +140,11 @@ public final class TextIndex implements Closeable {
             int wanted = limit * 2 + 16;
             while (true) {
                 TopDocs top = searcher.search(query, wanted);
+                long[] ids = idsOf(searcher, top.scoreDocs);
                 List<Hit> hits = new ArrayList<>(Math.min(limit, top.scoreDocs.length));
-                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                for (ScoreDoc scoreDoc : top.scoreDocs) {
-                    long id = idOf(leaves, scoreDoc.doc);
-                    if (accept.test(id)) {
-                        hits.add(new Hit(id, scoreDoc.score));
+                for (int i = 0; i < ids.length; i++) {
+                    if (accept.test(ids[i])) {
+                        hits.add(new Hit(ids[i], top.scoreDocs[i].score));
                         if (hits.size() == limit) {
                             return hits;
                         }
@@ -150,12 +162,17 @@ public final class TextIndex implements Closeable {
     public Map<String, List<String>> matchedValues(long id, String text) {
         Set<String> words = terms(text);
         Map<String, List<String>> matched = new LinkedHashMap<>();
-        for (IndexableField field : stored(id)) {
-            if (!field.name().startsWith("_") && field.stringValue() != null
-                    && terms(field.stringValue()).stream().anyMatch(words::contains)) {
-                matched.computeIfAbsent(field.name(), f -> new ArrayList<>()).add(field.stringValue());
-            }
+        Doc doc = byId.get(id);
+        if (doc == null) {
+            return matched;
         }
+        doc.fields().forEach((field, values) -> {
+            for (String value : values) {
+                if (value != null && terms(value).stream().anyMatch(words::contains)) {
+                    matched.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
+                }
+            }
+        });
         return matched;
     }
 
@@ -211,30 +228,51 @@ public final class TextIndex implements Closeable {
             }
             for (String value : values) {
                 if (value != null && !value.isBlank()) {
-                    document.add(new TextField(field, value, Field.Store.YES));
+                    document.add(new TextField(field, value, Field.Store.NO));
                 }
             }
         });
         return document;
     }
 
-    private List<IndexableField> stored(long id) {
-        return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(KEY, Long.toString(id))), 1);
-            if (top.scoreDocs.length == 0) {
-                return List.of();
-            }
-            return searcher.storedFields().document(top.scoreDocs[0].doc).getFields();
-        });
+    private static CharArraySet stopWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        words.addAll(List.of("i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+                "its", "them", "what", "which", "who", "whom", "where", "when", "why", "how", "am", "been", "being",
+                "have", "has", "had", "do", "does", "did", "can", "could", "would", "should", "may", "might", "must",
+                "shall", "about", "from", "up", "out", "over", "so", "than", "too", "very", "just", "any", "some",
+                "all", "each", "other", "more", "most", "own", "same", "anyone", "someone", "somebody", "anybody",
+                "anything", "something", "need", "needs", "help", "helps", "looking", "want", "please", "thanks",
+                "like", "get", "got", "also", "lot", "really", "here", "now", "new", "first", "one", "time"));
+        return CharArraySet.unmodifiableSet(words);
     }
 
-    private static long idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues ids = leaf.reader().getNumericDocValues(ID);
-        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("Document without an id");
+    /** The ids of the hits, in their order, reading each segment's id values once in document order. */
+    private static long[] idsOf(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
         }
-        return ids.longValue();
+        java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        long[] ids = new long[hits.length];
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues values = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            int wanted = ReaderUtil.subIndex(doc, leaves);
+            if (wanted != leafIndex) {
+                leafIndex = wanted;
+                leaf = leaves.get(wanted);
+                values = leaf.reader().getNumericDocValues(ID);
+            }
+            if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("Document without an id");
+            }
+            ids[i] = values.longValue();
+        }
+        return ids;
     }
 
     private interface SearcherWork<T> {
