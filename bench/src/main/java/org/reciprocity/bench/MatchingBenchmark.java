@@ -34,7 +34,7 @@ import org.reciprocity.core.matching.TextIndex;
  * mode. Run: {@code java -jar bench/target/benchmarks.jar MatchingBenchmark} (about 6 minutes, most of
  * it building the index).
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xmx10g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = "-Xmx10g")
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 6)
 @BenchmarkMode(Mode.SampleTime)

@@ -22,10 +22,19 @@ class AskPages {
 
     private final Asks asks;
     private final Matching matching;
+    private final MatchIndex index;
 
-    AskPages(Asks asks, Matching matching) {
+    AskPages(Asks asks, Matching matching, MatchIndex index) {
         this.asks = asks;
         this.matching = matching;
+        this.index = index;
+    }
+
+    /** Under /admin, so only admins reach it (SecurityConfig). */
+    @PostMapping("/admin/match-index")
+    String rebuild() {
+        index.rebuild();
+        return "redirect:/admin?rebuilt";
     }
 
     @GetMapping("/asks")

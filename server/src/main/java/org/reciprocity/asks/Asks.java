@@ -94,6 +94,15 @@ public class Asks {
         return page.page(postings.ofOwner(me.id(), kind, before, page.fetchSize()), Posting::id, p -> view(me, p, null));
     }
 
+    /** Every posting of the caller, of every kind, newest first: for the data archive. */
+    public List<PostingView> allMine(CurrentMember me) {
+        List<PostingView> all = new ArrayList<>();
+        for (PostingKind kind : PostingKind.values()) {
+            postings.ofOwner(me.id(), kind, Long.MAX_VALUE, Integer.MAX_VALUE).forEach(p -> all.add(view(me, p, null)));
+        }
+        return all;
+    }
+
     /** The author marks an open posting fulfilled or closes it. */
     public PostingView close(CurrentMember me, String publicId, String to) {
         Posting posting = visible(me, publicId);

@@ -43,7 +43,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     public record RebuildReport(int members, int postings, long millis) {}
 
     private final HelperMatcher helpers = new HelperMatcher(HelperMatcher.newIndex());
-    private final TextIndex postings = new TextIndex(Map.of(TITLE, 3f, TAGS, 3f, DETAILS, 1f));
+    private final TextIndex postings = new TextIndex(Map.of(TITLE, 3, TAGS, 3, DETAILS, 1));
     private final JdbcClient jdbc;
     private final Profiles profiles;
     private final Postings postingRows;

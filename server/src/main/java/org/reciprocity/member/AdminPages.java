@@ -29,8 +29,10 @@ class AdminPages {
     }
 
     @GetMapping("/admin")
-    String admin(@RequestParam(required = false) String saved, Model model) {
-        return page(model, null, saved != null ? "Settings saved." : null);
+    String admin(@RequestParam(required = false) String saved, @RequestParam(required = false) String rebuilt,
+                 Model model) {
+        return page(model, null, saved != null ? "Settings saved."
+                : rebuilt != null ? "The matching index was rebuilt from the database." : null);
     }
 
     @PostMapping("/admin/signup-mode")

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.MemberViews;
+import org.reciprocity.asks.Asks;
+import org.reciprocity.introductions.Introductions;
 import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Members;
 import org.reciprocity.network.Contacts;
@@ -37,10 +39,14 @@ public class DataOwnership {
     private final SessionRegistry sessions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Asks asks;
+    private final Introductions introductions;
 
     DataOwnership(MemberViews views, Members members, Contacts contacts, Network network, Ledger ledger,
                   ApiTokens tokens, Passwords passwords, SessionRegistry sessions, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, Asks asks, Introductions introductions) {
+        this.asks = asks;
+        this.introductions = introductions;
         this.events = events;
         this.views = views;
         this.members = members;
@@ -64,6 +70,9 @@ public class DataOwnership {
         archive.put("connectionRequestsReceived", network.incoming(me));
         archive.put("connectionRequestsSent", network.outgoing(me));
         archive.put("blocked", network.blocked(me));
+        archive.put("postings", asks.allMine(me));
+        archive.put("pledges", asks.myPledges(me));
+        archive.put("introductions", introductions.mine(me));
         archive.put("apiTokens", tokens.active(me.id()));
         return archive;
     }

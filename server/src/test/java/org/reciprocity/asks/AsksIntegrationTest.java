@@ -235,4 +235,31 @@ class AsksIntegrationTest extends AsksTestSupport {
         mvc.perform(apiPost("/api/v1/admin/match-index/rebuild", admin().token(), ""))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.members").isNumber());
     }
+
+    @Test
+    void privateSkillsAreNeverMatchedOrQuoted() throws Exception {
+        String word = uniqueWord();
+        Account asker = member("Asker V");
+        Account secretive = member("Secretive V");
+        profile(secretive, "\"skills\": [\"" + word + " auditing\"], \"visibility\": {\"skills\": \"PRIVATE\"}");
+        Account open = member("Open V", word + " auditing");
+        String ask = ask(asker, "Need " + word + " auditing", "COMMUNITY");
+        assertThat(matchIds(asker, ask)).containsExactly(open.id());
+        profile(secretive, "\"skills\": [\"" + word + " auditing\"], \"visibility\": {\"skills\": \"COMMUNITY\"}");
+        assertThat(matchIds(asker, ask)).contains(secretive.id());
+    }
+
+    @Test
+    void theArchiveHoldsTheMembersPostingsPledgesAndIntroductions() throws Exception {
+        Account asker = member("Archivist A");
+        Account helper = member("Archivist H");
+        String ask = ask(asker, "Archive me please", "COMMUNITY");
+        pledge(helper, ask, today().plusDays(2));
+        mvc.perform(apiGet("/api/v1/me/archive", asker.token()))
+                .andExpect(jsonPath("$.postings[0].title").value("Archive me please"))
+                .andExpect(jsonPath("$.postings[0].pledges[0].helper.displayName").value("Archivist H"));
+        mvc.perform(apiGet("/api/v1/me/archive", helper.token()))
+                .andExpect(jsonPath("$.pledges[0].askTitle").value("Archive me please"))
+                .andExpect(jsonPath("$.introductions").isArray());
+    }
 }

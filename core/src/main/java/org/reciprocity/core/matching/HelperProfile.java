@@ -17,8 +17,8 @@ public record HelperProfile(long memberId, List<String> skills, String headline,
     public static final String GIVEN = "given";
     public static final String BIO = "bio";
 
-    /** Skills and offers say most about what someone can do; a bio says something, loosely. */
-    public static final Map<String, Float> FIELD_WEIGHTS = Map.of(SKILLS, 3f, OFFERS, 3f, HEADLINE, 2f, GIVEN, 1.5f, BIO, 1f);
+    /** Skills and offers say most about what someone can do, favors given prove it; a bio says something, loosely. */
+    public static final Map<String, Integer> FIELD_WEIGHTS = Map.of(SKILLS, 3, OFFERS, 3, HEADLINE, 2, GIVEN, 2, BIO, 1);
 
     public HelperProfile {
         skills = List.copyOf(skills);
