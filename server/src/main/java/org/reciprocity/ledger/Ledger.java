@@ -242,20 +242,48 @@ public class Ledger {
         Set<Long> thanked = exchanges.thanksFor(rows.stream().map(Exchange::id).toList()).keySet();
         List<Entry> entries = new ArrayList<>(rows.size());
         for (Exchange e : rows) {
-            EntryStatus status = switch (e.status()) {
-                case CONFIRMED -> EntryStatus.CONFIRMED;
-                case PRIVATE -> EntryStatus.PRIVATE;
-                default -> EntryStatus.PENDING;
-            };
-            LocalDate countedSince = e.status() == ExchangeStatus.CONFIRMED
-                    ? e.statusChangedAt().atOffset(ZoneOffset.UTC).toLocalDate() : e.occurredOn();
-            entries.add(new Entry(e.id(), key(me, e), e.directionFor(me), e.weight(), e.occurredOn(), status,
-                    countedSince, thanked.contains(e.id()), e.returnsId()));
+            entries.add(entry(e, key(me, e), me, thanked));
         }
         Integer capacity = profiles.of(me).capacityPerMonth();
         LedgerHealth health = LedgerHealth.of(entries, capacity, today(), settings);
         return new Loaded(health, counterparts(me, rows),
                 rows.stream().collect(Collectors.toMap(Exchange::id, Function.identity())));
+    }
+
+    private static Entry entry(Exchange e, String key, long me, Set<Long> thanked) {
+        EntryStatus status = switch (e.status()) {
+            case CONFIRMED -> EntryStatus.CONFIRMED;
+            case PRIVATE -> EntryStatus.PRIVATE;
+            default -> EntryStatus.PENDING;
+        };
+        LocalDate countedSince = e.status() == ExchangeStatus.CONFIRMED
+                ? e.statusChangedAt().atOffset(ZoneOffset.UTC).toLocalDate() : e.occurredOn();
+        return new Entry(e.id(), key, e.directionFor(me), e.weight(), e.occurredOn(), status, countedSince,
+                thanked.contains(e.id()), e.returnsId());
+    }
+
+    /**
+     * The member's current entries for the agenda, keyed by public ids ({@code m:<member>},
+     * {@code c:<contact>}) so that agenda keys never show internal ids, with each key's display name.
+     */
+    public record AgendaLedger(List<Entry> entries, Map<Long, String> exchangeIds, Map<String, String> names) {}
+
+    public AgendaLedger forAgenda(long me) {
+        List<Exchange> rows = exchanges.forBalances(me);
+        Set<Long> thanked = exchanges.thanksFor(rows.stream().map(Exchange::id).toList()).keySet();
+        Map<String, Counterpart> people = counterparts(me, rows);
+        List<Entry> entries = new ArrayList<>(rows.size());
+        Map<Long, String> ids = new java.util.HashMap<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Exchange e : rows) {
+            Counterpart c = people.get(key(me, e));
+            String key = c.memberId() != null ? "m:" + c.memberId() : c.contactId() != null ? "c:" + c.contactId()
+                    : "x:" + e.publicId();
+            entries.add(entry(e, key, me, thanked));
+            ids.put(e.id(), e.publicId());
+            names.put(key, c.displayName());
+        }
+        return new AgendaLedger(entries, ids, names);
     }
 
     private BalanceView balanceView(RelationshipBalance b, Loaded loaded) {

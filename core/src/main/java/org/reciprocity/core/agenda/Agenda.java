@@ -1,0 +1,235 @@
+package org.reciprocity.core.agenda;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.reciprocity.core.agenda.AgendaInput.Interaction;
+import org.reciprocity.core.agenda.AgendaInput.Person;
+import org.reciprocity.core.ledger.Direction;
+import org.reciprocity.core.ledger.Entry;
+import org.reciprocity.core.ledger.EntryStatus;
+
+/**
+ * The agenda (F1) as a pure function of the ledger, interactions, pledges and postings on a given day.
+ * Every item carries its date, the reason in words and a key that stays the same for this occurrence.
+ * The rules, with their constants below:
+ * <ul>
+ * <li>FOLLOW_UP: a meeting or event, due {@value #FOLLOW_UP_DAYS} days after it, unless a later touch with
+ *     that person came first; meetings older than {@value #FOLLOW_UP_WINDOW_DAYS} days are dropped.</li>
+ * <li>THANK: a confirmed favor received and not thanked, due the day it happened.</li>
+ * <li>GIVE_BACK: a relationship where you received more than you gave and a favor you received is still
+ *     open, due {@value #GIVE_BACK_DAYS} days after the oldest such favor.</li>
+ * <li>KEEP_IN_TOUCH: a tracked contact whose last touch (interaction, favor, or when you got to know them)
+ *     is older than the tier's ideal interval; overdue past the maximum.</li>
+ * <li>PLEDGE_DUE: an open pledge, due on its date, shown from {@value #PLEDGE_NOTICE_DAYS} days before.</li>
+ * <li>EXPIRING: your open ask or offer, announced {@value #EXPIRY_NOTICE_DAYS} days before it expires.</li>
+ * </ul>
+ */
+public final class Agenda {
+
+    public static final int FOLLOW_UP_DAYS = 2;
+    public static final int FOLLOW_UP_WINDOW_DAYS = 30;
+    public static final int GIVE_BACK_DAYS = 30;
+    public static final int PLEDGE_NOTICE_DAYS = 2;
+    public static final int EXPIRY_NOTICE_DAYS = 3;
+
+    private Agenda() {
+    }
+
+    /** Every item of the agenda, soonest first; callers keep what is due by a date. */
+    public static List<AgendaItem> build(AgendaInput in, LocalDate today) {
+        Map<String, LocalDate> lastTouch = lastTouches(in);
+        Map<String, List<Entry>> byCounterpart = new HashMap<>();
+        for (Entry e : in.entries()) {
+            byCounterpart.computeIfAbsent(e.counterpart(), k -> new ArrayList<>()).add(e);
+        }
+        List<AgendaItem> items = new ArrayList<>();
+        followUps(in, today, lastTouch, items);
+        thanks(in, today, items);
+        giveBack(in, today, byCounterpart, items);
+        keepInTouch(in, today, lastTouch, items);
+        for (AgendaInput.Pledge p : in.pledges()) {
+            items.add(new AgendaItem("PLEDGE_DUE:" + p.id(), AgendaType.PLEDGE_DUE, p.dueOn().minusDays(PLEDGE_NOTICE_DAYS),
+                    null, p.askerName(), "You pledged to help " + p.askerName() + " with \u201c" + p.askTitle()
+                    + "\u201d by " + p.dueOn() + ".", p.id(), p.dueOn().isBefore(today)));
+        }
+        for (AgendaInput.Posting p : in.postings()) {
+            if (p.expiresOn() != null) {
+                items.add(new AgendaItem("EXPIRING:" + p.id() + ":" + p.expiresOn(), AgendaType.EXPIRING,
+                        p.expiresOn().minusDays(EXPIRY_NOTICE_DAYS), null, null, "Your " + p.kind() + " \u201c" + p.title()
+                        + "\u201d expires on " + p.expiresOn() + ": close it if it is settled, or post it again.",
+                        p.id(), false));
+            }
+        }
+        items.sort(Comparator.comparing(AgendaItem::dueOn).thenComparing(AgendaItem::key));
+        return items;
+    }
+
+    /** The latest touch with each person key, a contact's linked member counting for the contact. */
+    private static Map<String, LocalDate> lastTouches(AgendaInput in) {
+        Map<String, String> canonical = new HashMap<>();
+        for (Person p : in.people()) {
+            p.aliases().forEach(alias -> canonical.put(alias, p.key()));
+        }
+        Map<String, LocalDate> lastTouch = new HashMap<>();
+        for (Interaction i : in.interactions()) {
+            touch(lastTouch, i.personKey(), i.on());
+            touch(lastTouch, canonical.get(i.personKey()), i.on());
+        }
+        for (Entry e : in.entries()) {
+            touch(lastTouch, e.counterpart(), e.occurredOn());
+            touch(lastTouch, canonical.get(e.counterpart()), e.occurredOn());
+        }
+        return lastTouch;
+    }
+
+    private static Cadence cadenceOf(AgendaInput in, Person p) {
+        return p.override() != null ? p.override() : p.tier() == null ? null : in.cadences().get(p.tier());
+    }
+
+    /** The last touch, never earlier than when the relationship began (an imported "Connected On"). */
+    private static LocalDate lastTouchOf(Person p, Map<String, LocalDate> lastTouch) {
+        LocalDate last = lastTouch.get(p.key());
+        if (last == null || p.knownSince() != null && last.isBefore(p.knownSince())) {
+            return p.knownSince();
+        }
+        return last;
+    }
+
+    private static void touch(Map<String, LocalDate> last, String key, LocalDate on) {
+        if (key != null) {
+            last.merge(key, on, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    private static void followUps(AgendaInput in, LocalDate today, Map<String, LocalDate> lastTouch, List<AgendaItem> items) {
+        for (Interaction i : in.interactions()) {
+            if (!i.type().needsFollowUp() || i.on().isBefore(today.minusDays(FOLLOW_UP_WINDOW_DAYS))) {
+                continue;
+            }
+            LocalDate last = lastTouch.get(i.personKey());
+            if (last != null && last.isAfter(i.on())) {
+                continue;
+            }
+            LocalDate due = i.on().plusDays(FOLLOW_UP_DAYS);
+            String name = in.names().getOrDefault(i.personKey(), "them");
+            items.add(new AgendaItem("FOLLOW_UP:" + i.id(), AgendaType.FOLLOW_UP, due, i.personKey(), name,
+                    "You had a " + i.type().label().toLowerCase() + " with " + name + " on " + i.on()
+                            + ". A short note within " + FOLLOW_UP_DAYS + " days keeps it alive.", i.id(), due.isBefore(today)));
+        }
+    }
+
+    private static void thanks(AgendaInput in, LocalDate today, List<AgendaItem> items) {
+        for (Entry e : in.entries()) {
+            if (e.isThankable() && !e.thanked()) {
+                String id = in.exchangeIds().getOrDefault(e.id(), Long.toString(e.id()));
+                String name = in.names().getOrDefault(e.counterpart(), "A member");
+                items.add(new AgendaItem("THANK:" + id, AgendaType.THANK, e.occurredOn(), e.counterpart(), name,
+                        name + " helped you on " + e.occurredOn() + " and has not been thanked yet.", id,
+                        ChronoUnit.DAYS.between(e.occurredOn(), today) > 7));
+            }
+        }
+    }
+
+    /** Favors received and not yet returned, per relationship, oldest first: the ledger's open loops. */
+    private static void giveBack(AgendaInput in, LocalDate today, Map<String, List<Entry>> byCounterpart,
+                                 List<AgendaItem> items) {
+        for (Map.Entry<String, List<Entry>> relationship : byCounterpart.entrySet()) {
+            List<Entry> open = openReceived(relationship.getValue());
+            if (open.isEmpty()) {
+                continue;
+            }
+            int given = 0;
+            int received = 0;
+            for (Entry e : relationship.getValue()) {
+                if (e.direction() == Direction.GAVE) {
+                    given += e.weight();
+                } else {
+                    received += e.weight();
+                }
+            }
+            if (received <= given) {
+                continue;
+            }
+            Entry oldest = open.get(0);
+            LocalDate due = oldest.occurredOn().plusDays(GIVE_BACK_DAYS);
+            String name = in.names().getOrDefault(relationship.getKey(), "Someone");
+            String oldestId = in.exchangeIds().getOrDefault(oldest.id(), Long.toString(oldest.id()));
+            items.add(new AgendaItem("GIVE_BACK:" + relationship.getKey() + ":" + oldestId, AgendaType.GIVE_BACK, due,
+                    relationship.getKey(), name, name + " did you " + open.size() + (open.size() == 1 ? " favor" : " favors")
+                    + " you have not returned (the oldest on " + oldest.occurredOn() + "). Look for a way to help them.",
+                    relationship.getKey(), due.isBefore(today)));
+        }
+    }
+
+    /**
+     * Received favors not matched by a later favor given: a named return closes the favor it names,
+     * any other favor given closes the oldest open one (as the ledger's balances do).
+     */
+    static List<Entry> openReceived(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::occurredOn).thenComparingLong(Entry::id));
+        List<Entry> open = new ArrayList<>();
+        for (Entry e : sorted) {
+            if (e.status() == EntryStatus.PENDING && e.direction() == Direction.RECEIVED) {
+                continue;
+            }
+            if (e.direction() == Direction.RECEIVED) {
+                open.add(e);
+            } else if (!open.isEmpty()) {
+                Long named = e.returnsId();
+                boolean closed = named != null && open.removeIf(o -> o.id() == named);
+                if (!closed) {
+                    open.remove(0);
+                }
+            }
+        }
+        return open;
+    }
+
+    private static void keepInTouch(AgendaInput in, LocalDate today, Map<String, LocalDate> lastTouch, List<AgendaItem> items) {
+        for (Person p : in.people()) {
+            Cadence cadence = cadenceOf(in, p);
+            LocalDate last = lastTouchOf(p, lastTouch);
+            if (cadence == null || last == null) {
+                continue;
+            }
+            LocalDate due = last.plusDays(cadence.idealDays());
+            boolean red = today.isAfter(last.plusDays(cadence.maxDays()));
+            long days = ChronoUnit.DAYS.between(last, today);
+            items.add(new AgendaItem("KEEP_IN_TOUCH:" + p.key() + ":" + last, AgendaType.KEEP_IN_TOUCH, due, p.key(),
+                    p.name(), "Last in touch with " + p.name() + " " + days + " days ago (" + last + "); you want to be"
+                    + " in touch every " + cadence.idealDays() + " days, at most " + cadence.maxDays() + ".",
+                    p.key(), red));
+        }
+    }
+
+    /** A tracked relationship's standing against its cadence: for the losing-touch page. */
+    public record Standing(Person person, LocalDate lastTouch, long daysSince, Cadence cadence, String level) {}
+
+    /**
+     * The tracked relationships past their ideal interval (AMBER) or their maximum (RED), longest
+     * silence first.
+     */
+    public static List<Standing> losingTouch(AgendaInput in, LocalDate today) {
+        Map<String, LocalDate> lastTouch = lastTouches(in);
+        List<Standing> standings = new ArrayList<>();
+        for (Person p : in.people()) {
+            Cadence cadence = cadenceOf(in, p);
+            LocalDate last = lastTouchOf(p, lastTouch);
+            if (cadence == null || last == null) {
+                continue;
+            }
+            long days = ChronoUnit.DAYS.between(last, today);
+            if (days > cadence.idealDays()) {
+                standings.add(new Standing(p, last, days, cadence, days > cadence.maxDays() ? "RED" : "AMBER"));
+            }
+        }
+        standings.sort(Comparator.comparingLong(Standing::daysSince).reversed().thenComparing(s -> s.person().name()));
+        return standings;
+    }
+}

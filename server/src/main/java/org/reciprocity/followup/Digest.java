@@ -1,0 +1,151 @@
+package org.reciprocity.followup;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.reciprocity.followup.FollowUpViews.AgendaItemView;
+import org.reciprocity.followup.FollowUpViews.AgendaView;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.Members;
+import org.reciprocity.web.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The opt-in e-mail digest (F3): one message a day or a week with what the agenda holds, never one
+ * per reminder, with an unsubscribe address that works without signing in. Without an SMTP server
+ * configured nothing is sent and nothing fails.
+ */
+@Component
+public class Digest {
+
+    public enum Frequency { OFF, DAILY, WEEKLY }
+
+    private static final Logger log = LoggerFactory.getLogger(Digest.class);
+
+    private final FollowUpRows rows;
+    private final FollowUp followUp;
+    private final Members members;
+    private final JavaMailSenderImpl mail;
+    private final MailConfig.MailProperties settings;
+    private final Clock clock;
+    private final String baseUrl;
+
+    Digest(FollowUpRows rows, FollowUp followUp, Members members, JavaMailSenderImpl mail,
+           MailConfig.MailProperties settings, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
+        this.rows = rows;
+        this.followUp = followUp;
+        this.members = members;
+        this.mail = mail;
+        this.settings = settings;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public Frequency frequency(CurrentMember me) {
+        return Frequency.valueOf(rows.settings(me.id()).digest());
+    }
+
+    public Frequency set(CurrentMember me, String frequency) {
+        Frequency f;
+        try {
+            f = Frequency.valueOf(frequency == null ? "" : frequency.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("frequency", "Choose OFF, DAILY or WEEKLY.");
+        }
+        rows.setDigest(me.id(), f.name(), CalendarFeed.secret());
+        return f;
+    }
+
+    /** Turns the digest off for whoever holds this token; false if no one does. */
+    public boolean unsubscribe(String token) {
+        Optional<Long> member = token == null || !token.matches("[0-9a-f]{64}") ? Optional.empty()
+                : rows.memberByDigestToken(token);
+        member.ifPresent(m -> rows.setDigest(m, Frequency.OFF.name(), null));
+        return member.isPresent();
+    }
+
+    public boolean mailConfigured() {
+        return settings.configured();
+    }
+
+    /** Sends the digests that are due; a member with nothing on the agenda gets no message. */
+    @Scheduled(fixedDelayString = "${reciprocity.mail.digest-check:PT15M}", initialDelayString = "PT2M")
+    public int sendDue() {
+        if (!settings.configured()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int sent = 0;
+        for (long memberId : rows.digestsDue(now.minus(Duration.ofHours(23)), now.minus(Duration.ofDays(7)).plus(Duration.ofHours(1)))) {
+            Member member = members.byId(memberId).orElse(null);
+            FollowUpRows.Settings before = rows.settings(memberId);
+            if (member == null) {
+                continue;
+            }
+            AgendaView agenda = followUp.agenda(member.asCurrent());
+            if (!rows.markDigestSent(memberId, before.lastDigestAt(), now)) {
+                continue;
+            }
+            if (agenda.items().isEmpty()) {
+                continue;
+            }
+            try {
+                send(member, before, agenda);
+                sent++;
+            } catch (MailException | jakarta.mail.MessagingException e) {
+                log.warn("Digest for member {} not sent: {}", memberId, e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private void send(Member member, FollowUpRows.Settings settings, AgendaView agenda) throws jakarta.mail.MessagingException {
+        String unsubscribe = baseUrl + "/digest/unsubscribe/" + settings.digestToken();
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(this.settings.sender());
+        helper.setTo(member.email());
+        int n = agenda.items().size();
+        helper.setSubject("Your Reciprocity agenda: " + n + (n == 1 ? " thing" : " things") + " to do");
+        helper.setText(text(member, agenda.items(), unsubscribe), html(member, agenda.items(), unsubscribe));
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        mail.send(message);
+    }
+
+    private String text(Member member, List<AgendaItemView> items, String unsubscribe) {
+        StringBuilder b = new StringBuilder("Hello " + member.displayName() + ",\n\nToday on your agenda:\n\n");
+        for (AgendaItemView i : items) {
+            b.append("- ").append(i.label()).append(" (").append(i.dueOn()).append("): ").append(i.reason())
+                    .append("\n  ").append(baseUrl).append(i.link()).append('\n');
+        }
+        return b.append("\nOpen your agenda: ").append(baseUrl).append("/agenda\n\nStop these e-mails: ")
+                .append(unsubscribe).append('\n').toString();
+    }
+
+    private String html(Member member, List<AgendaItemView> items, String unsubscribe) {
+        StringBuilder b = new StringBuilder("<p>Hello " + HtmlUtils.htmlEscape(member.displayName())
+                + ",</p><p>Today on your agenda:</p><ul>");
+        for (AgendaItemView i : items) {
+            b.append("<li><strong>").append(HtmlUtils.htmlEscape(i.label())).append("</strong> (").append(i.dueOn())
+                    .append("): ").append(HtmlUtils.htmlEscape(i.reason())).append(" <a href=\"")
+                    .append(HtmlUtils.htmlEscape(baseUrl + i.link())).append("\">").append(HtmlUtils.htmlEscape(i.action()))
+                    .append("</a></li>");
+        }
+        return b.append("</ul><p><a href=\"").append(HtmlUtils.htmlEscape(baseUrl)).append("/agenda\">Open your agenda</a></p>")
+                .append("<p style=\"color:#666\"><a href=\"").append(HtmlUtils.htmlEscape(unsubscribe))
+                .append("\">Stop these e-mails</a></p>").toString();
+    }
+}

@@ -1,0 +1,43 @@
+package org.reciprocity.followup;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the follow-up API returns and its pages render. */
+public final class FollowUpViews {
+
+    private FollowUpViews() {
+    }
+
+    /** A person an agenda item is about: a member or one of the caller's contacts, with a link. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Counterpart(String memberId, String contactId, String displayName, String link) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AgendaItemView(String type, String label, LocalDate dueOn, Counterpart counterpart, String reason,
+                                 String reminderId, String link, String action, boolean overdue) {}
+
+    /** Today's agenda: what is due and overdue; {@code moreKeepInTouch} more relationships wait on the losing-touch page. */
+    public record AgendaView(List<AgendaItemView> items, int moreKeepInTouch, LocalDate today) {}
+
+    public record InteractionInput(String memberId, String contactId, String type, String occurredOn, String note) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InteractionView(String id, String type, LocalDate occurredOn, String note, Counterpart counterpart,
+                                  Instant createdAt) {}
+
+    public record StandingView(Counterpart counterpart, String tier, LocalDate lastTouch, long daysSince, int idealDays,
+                               int maxDays, String level) {}
+
+    public record CadenceView(String tier, String label, int idealDays, int maxDays) {}
+
+    public record CadenceInput(Integer idealDays, Integer maxDays) {}
+
+    public record SnoozeInput(Integer days, String until) {}
+
+    public record FeedView(String url) {}
+
+    public record DigestView(String frequency) {}
+}
