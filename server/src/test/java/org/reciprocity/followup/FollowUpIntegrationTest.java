@@ -18,6 +18,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class FollowUpIntegrationTest extends IntegrationTest {
 
@@ -176,5 +177,16 @@ class FollowUpIntegrationTest extends IntegrationTest {
         mvc.perform(apiPost("/api/v1/asks/" + ask + "/pledges", ana.token(), json("note", "", "dueOn", today().plusDays(1).toString())))
                 .andExpect(status().isCreated());
         assertThat(agendaTypes(ana)).contains("PLEDGE_DUE");
+    }
+
+    @Autowired
+    Digest digest;
+
+    @Test
+    void withoutSmtpConfiguredTheDigestSendsNothingAndNothingFails() throws Exception {
+        Account ana = newAccount("Ana No Mail");
+        mvc.perform(apiPut("/api/v1/me/digest", ana.token(), json("frequency", "DAILY"))).andExpect(status().isOk());
+        assertThat(digest.mailConfigured()).isFalse();
+        assertThat(digest.sendDue()).isZero();
     }
 }
