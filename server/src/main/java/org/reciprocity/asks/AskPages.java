@@ -59,6 +59,7 @@ class AskPages {
     String create(@AuthenticationPrincipal CurrentMember me, PostingForm form, HttpServletResponse response, Model model) {
         try {
             PostingView created = asks.create(me, form.postingKind(), form.toInput());
+            matching.announce(me, created);
             return "redirect:/asks/" + created.id() + "?created";
         } catch (InvalidInput e) {
             response.setStatus(422);

@@ -42,7 +42,9 @@ class AsksApi {
     @PostMapping("/api/v1/asks")
     @Operation(summary = "Ask for help", description = "visibility COMMUNITY (default) or CONNECTIONS; expiresOn defaults to 30 days.")
     ResponseEntity<PostingView> ask(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
-        return created(asks.create(me, PostingKind.ASK, body));
+        PostingView created = asks.create(me, PostingKind.ASK, body);
+        matching.announce(me, created);
+        return created(created);
     }
 
     @PostMapping("/api/v1/offers")

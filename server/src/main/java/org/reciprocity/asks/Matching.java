@@ -25,6 +25,8 @@ import org.reciprocity.member.Profile;
 import org.reciprocity.member.Profiles;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Forbidden;
+import org.reciprocity.webhooks.WebhookEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +50,11 @@ public class Matching {
     private final Members members;
     private final Profiles profiles;
     private final Network network;
+    private final ApplicationEventPublisher events;
 
     Matching(Asks asks, MatchIndex index, SignalQueries signals, Postings postings, Pledges pledges, Members members,
-             Profiles profiles, Network network) {
+             Profiles profiles, Network network, ApplicationEventPublisher events) {
+        this.events = events;
         this.asks = asks;
         this.index = index;
         this.signals = signals;
@@ -81,6 +85,18 @@ public class Matching {
                 .map(s -> new MatchView(people.get(s.id()).publicId(), people.get(s.id()).displayName(),
                         Math.round(s.score() * 1000) / 1000.0, s.reasons()))
                 .toList();
+    }
+
+    /** Tells the author's webhooks who could help with a new ask (ask.matched), when anyone could. */
+    public void announce(CurrentMember me, AskViews.PostingView posting) {
+        if (posting.kind() != PostingKind.ASK) {
+            return;
+        }
+        List<MatchView> found = matches(me, posting.id(), 5);
+        if (!found.isEmpty()) {
+            events.publishEvent(new WebhookEvent(me.id(), WebhookEvent.ASK_MATCHED,
+                    Map.of("askId", posting.id(), "title", posting.title(), "matches", found)));
+        }
     }
 
     /** Open asks the caller could help with; empty while the caller paused giving or used up their capacity. */

@@ -29,6 +29,8 @@ import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
 import org.reciprocity.web.TooManyRequests;
+import org.reciprocity.webhooks.WebhookEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,9 +63,11 @@ public class Introductions {
     private final Ledger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Introductions(IntroductionRows rows, Members members, Profiles profiles, Connections connections, Network network,
-                  Ledger ledger, TransactionTemplate tx, Clock clock) {
+                  Ledger ledger, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.members = members;
         this.profiles = profiles;
@@ -154,6 +158,10 @@ public class Introductions {
     /** Connects the two and credits the introducer with an introduction to each, pending their confirmation. */
     private void bothAccepted(Introduction intro, Instant at) {
         connections.connect(intro.firstId(), intro.secondId(), at);
+        for (long member : List.of(intro.introducerId(), intro.firstId(), intro.secondId())) {
+            events.publishEvent(new WebhookEvent(member, WebhookEvent.INTRODUCTION_ACCEPTED,
+                    Map.of("introductionId", intro.publicId())));
+        }
         Map<Long, Member> people = members.byIds(List.of(intro.introducerId(), intro.firstId(), intro.secondId()));
         Member introducer = people.get(intro.introducerId());
         if (introducer == null || !introducer.isActive()) {

@@ -44,6 +44,7 @@ import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.ListPage;
 import org.reciprocity.web.NotFound;
+import org.reciprocity.webhooks.WebhookEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,7 +89,17 @@ public class Ledger {
     public ExchangeView record(CurrentMember me, RecordExchange body) {
         Exchanges.Draft draft = draft(me, body, null);
         Exchange created = tx.execute(status -> exchanges.insert(draft, clock.instant()));
+        announce(WebhookEvent.EXCHANGE_RECORDED, created);
         return view(me.id(), created, false);
+    }
+
+    /** Tells each member party of the exchange, as they see it, to their webhooks. */
+    private void announce(String type, Exchange exchange) {
+        for (Long party : new Long[] {exchange.recorderId(), exchange.counterpartId()}) {
+            if (party != null) {
+                events.publishEvent(new WebhookEvent(party, type, Map.of("exchange", view(party, exchange, false))));
+            }
+        }
     }
 
     /** Replaces an entry by a corrected one (L6): both stay readable, only the new one counts. */
@@ -132,6 +143,7 @@ public class Ledger {
                     + (now.isCurrent() ? "" : " and corrected") + " in the meantime.");
         }
         if (to == ExchangeStatus.CONFIRMED) {
+            announce(WebhookEvent.EXCHANGE_CONFIRMED, exchanges.byId(exchange.id()).orElseThrow());
             // A confirmed favor joins what its giver is known to give (the match index reads it).
             if (exchange.recorderId() != null) {
                 events.publishEvent(new MemberChanged(exchange.recorderId()));

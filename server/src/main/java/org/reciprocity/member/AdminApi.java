@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 class AdminApi {
 
-    record Settings(SignupMode signupMode) {}
+    record Settings(SignupMode signupMode, Boolean allowPrivateWebhookTargets) {}
 
     record InviteLink(String id, String code, String url, Instant expiresAt) {}
 
@@ -40,16 +40,23 @@ class AdminApi {
     @GetMapping("/api/v1/admin/settings")
     @Operation(summary = "Community settings (admins only)")
     Settings settings() {
-        return new Settings(settings.signupMode());
+        return new Settings(settings.signupMode(), settings.allowPrivateWebhookTargets());
     }
 
     @PutMapping("/api/v1/admin/settings")
-    @Operation(summary = "Change community settings: signupMode OPEN or INVITE_ONLY (admins only)")
+    @Operation(summary = "Change community settings (admins only)",
+            description = "signupMode OPEN or INVITE_ONLY; allowPrivateWebhookTargets lets webhooks call loopback and "
+                    + "private addresses (off by default: the SSRF guard). Absent fields stay as they are.")
     Settings change(@RequestBody Settings body) {
-        if (body.signupMode() == null) {
+        if (body.signupMode() == null && body.allowPrivateWebhookTargets() == null) {
             throw new InvalidInput("signupMode", "Use OPEN or INVITE_ONLY.");
         }
-        settings.setSignupMode(body.signupMode());
+        if (body.signupMode() != null) {
+            settings.setSignupMode(body.signupMode());
+        }
+        if (body.allowPrivateWebhookTargets() != null) {
+            settings.setAllowPrivateWebhookTargets(body.allowPrivateWebhookTargets());
+        }
         return settings();
     }
 

@@ -1,0 +1,117 @@
+package org.reciprocity.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The webhook and webhook_delivery tables. */
+@Repository
+class WebhookRows {
+
+    record Hook(long id, String publicId, long ownerId, String url, String secret, List<String> events, boolean active,
+                Instant createdAt) {}
+
+    record Delivery(long id, String publicId, long webhookId, String event, String payload, String state, int attempts,
+                    Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {}
+
+    private static final String HOOK = "id, public_id, owner_id, url, secret, events, active, created_at";
+    private static final String DELIVERY = """
+            id, public_id, webhook_id, event, payload, state, attempts, next_attempt_at, last_status, last_error,
+            created_at, delivered_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    WebhookRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Hook insert(long owner, String url, String secret, List<String> events, Instant now) {
+        String publicId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into webhook (public_id, owner_id, url, secret, events, active, created_at)
+                values (:id, :owner, :url, :secret, :events, true, :now)
+                """).param("id", publicId).param("owner", owner).param("url", url).param("secret", secret)
+                .param("events", String.join(",", events)).param("now", utc(now)).update();
+        return byPublicId(owner, publicId).orElseThrow();
+    }
+
+    Optional<Hook> byPublicId(long owner, String publicId) {
+        return jdbc.sql("select " + HOOK + " from webhook where owner_id = :owner and public_id = :id")
+                .param("owner", owner).param("id", publicId).query(WebhookRows::hook).optional();
+    }
+
+    Optional<Hook> byId(long id) {
+        return jdbc.sql("select " + HOOK + " from webhook where id = :id").param("id", id).query(WebhookRows::hook).optional();
+    }
+
+    List<Hook> ofOwner(long owner) {
+        return jdbc.sql("select " + HOOK + " from webhook where owner_id = :owner order by id").param("owner", owner)
+                .query(WebhookRows::hook).list();
+    }
+
+    boolean delete(long owner, String publicId) {
+        return jdbc.sql("delete from webhook where owner_id = :owner and public_id = :id").param("owner", owner)
+                .param("id", publicId).update() == 1;
+    }
+
+    void enqueue(long webhookId, String event, String payload, Instant now) {
+        jdbc.sql("""
+                insert into webhook_delivery (public_id, webhook_id, event, payload, state, attempts, next_attempt_at, created_at)
+                values (:id, :hook, :event, :payload, 'PENDING', 0, :now, :now)
+                """).param("id", UUID.randomUUID().toString()).param("hook", webhookId).param("event", event)
+                .param("payload", payload).param("now", utc(now)).update();
+    }
+
+    List<Delivery> due(Instant now, int limit) {
+        return jdbc.sql("select " + DELIVERY + """
+                 from webhook_delivery where state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit
+                """).param("now", utc(now)).param("limit", limit).query(WebhookRows::delivery).list();
+    }
+
+    List<Delivery> deliveries(long webhookId, int limit) {
+        return jdbc.sql("select " + DELIVERY + " from webhook_delivery where webhook_id = :hook order by id desc limit :limit")
+                .param("hook", webhookId).param("limit", limit).query(WebhookRows::delivery).list();
+    }
+
+    void attempted(long id, String state, int attempts, Instant next, Integer status, String error, Instant now) {
+        jdbc.sql("""
+                update webhook_delivery set state = :state, attempts = :attempts, next_attempt_at = :next,
+                       last_status = :status, last_error = :error,
+                       delivered_at = coalesce(:delivered, delivered_at)
+                where id = :id
+                """).param("state", state).param("attempts", attempts)
+                .param("next", next == null ? null : utc(next), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("status", status, java.sql.Types.INTEGER)
+                .param("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
+                .param("delivered", "DELIVERED".equals(state) ? utc(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id).update();
+    }
+
+    private static Hook hook(ResultSet rs, int row) throws SQLException {
+        return new Hook(rs.getLong("id"), rs.getString("public_id"), rs.getLong("owner_id"), rs.getString("url"),
+                rs.getString("secret"), Arrays.asList(rs.getString("events").split(",")), rs.getBoolean("active"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime next = rs.getObject("next_attempt_at", OffsetDateTime.class);
+        OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
+        return new Delivery(rs.getLong("id"), rs.getString("public_id"), rs.getLong("webhook_id"), rs.getString("event"),
+                rs.getString("payload"), rs.getString("state"), rs.getInt("attempts"), next == null ? null : next.toInstant(),
+                rs.getObject("last_status", Integer.class), rs.getString("last_error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), delivered == null ? null : delivered.toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
