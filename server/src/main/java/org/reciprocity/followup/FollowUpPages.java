@@ -1,0 +1,122 @@
+package org.reciprocity.followup;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.reciprocity.followup.FollowUpViews.CadenceInput;
+import org.reciprocity.followup.FollowUpViews.InteractionInput;
+import org.reciprocity.followup.FollowUpViews.SnoozeInput;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.network.Contacts;
+import org.reciprocity.network.Network;
+import org.reciprocity.web.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agenda, losing-touch and follow-up settings pages. */
+@Controller
+class FollowUpPages {
+
+    private final FollowUp followUp;
+    private final CalendarFeed feed;
+    private final Digest digest;
+    private final Contacts contacts;
+    private final Network network;
+
+    FollowUpPages(FollowUp followUp, CalendarFeed feed, Digest digest, Contacts contacts, Network network) {
+        this.followUp = followUp;
+        this.feed = feed;
+        this.digest = digest;
+        this.contacts = contacts;
+        this.network = network;
+    }
+
+    @GetMapping("/agenda")
+    String agenda(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
+        return page(me, model, done == null ? null : switch (done) {
+            case "done" -> "Marked done.";
+            case "snoozed" -> "Snoozed: it comes back on the day you chose.";
+            case "logged" -> "Logged. That relationship's keep-in-touch timer starts again today.";
+            case "settings" -> "Saved.";
+            default -> null;
+        }, Map.of(), null);
+    }
+
+    private String page(CurrentMember me, Model model, String notice, Map<String, String> errors, InteractionInput form) {
+        model.addAttribute("agenda", followUp.agenda(me));
+        model.addAttribute("notice", notice);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form == null ? new InteractionInput(null, null, "MEETING", followUp.today().toString(), "") : form);
+        model.addAttribute("contacts", contacts.all(me.id()));
+        model.addAttribute("connections", network.connections(me));
+        model.addAttribute("feedUrl", feed.url(me));
+        model.addAttribute("digest", digest.frequency(me).name());
+        model.addAttribute("mailConfigured", digest.mailConfigured());
+        model.addAttribute("cadences", followUp.cadences(me));
+        model.addAttribute("recent", followUp.interactions(me, 10));
+        return "pages/agenda";
+    }
+
+    @PostMapping("/agenda/{reminderId}/done")
+    String done(@AuthenticationPrincipal CurrentMember me, @PathVariable String reminderId) {
+        followUp.done(me, reminderId);
+        return "redirect:/agenda?done=done";
+    }
+
+    @PostMapping("/agenda/{reminderId}/snooze")
+    String snooze(@AuthenticationPrincipal CurrentMember me, @PathVariable String reminderId,
+                  @RequestParam(required = false) Integer days, @RequestParam(required = false) String until) {
+        followUp.snooze(me, reminderId, new SnoozeInput(until == null || until.isBlank() ? days : null, until));
+        return "redirect:/agenda?done=snoozed";
+    }
+
+    @PostMapping("/agenda/interactions")
+    String log(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String person,
+               @RequestParam(required = false) String type, @RequestParam(required = false) String occurredOn,
+               @RequestParam(required = false) String note, HttpServletResponse response, Model model) {
+        String member = person != null && person.startsWith("member:") ? person.substring(7) : null;
+        String contact = person != null && person.startsWith("contact:") ? person.substring(8) : null;
+        InteractionInput input = new InteractionInput(member, contact, type, occurredOn, note);
+        try {
+            followUp.log(me, input);
+            return "redirect:/agenda?done=logged";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            Map<String, String> errors = new java.util.HashMap<>(e.byField());
+            if (errors.containsKey("memberId") || errors.containsKey("contactId")) {
+                errors.put("person", "Choose whom you were in touch with.");
+            }
+            return page(me, model, null, errors, input);
+        }
+    }
+
+    @PostMapping("/agenda/settings")
+    String settings(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String digestFrequency,
+                    @RequestParam(required = false) String regenerateFeed) {
+        if (digestFrequency != null) {
+            digest.set(me, digestFrequency);
+        }
+        if (regenerateFeed != null) {
+            feed.regenerate(me);
+        }
+        return "redirect:/agenda?done=settings#settings";
+    }
+
+    @PostMapping("/agenda/cadences/{tier}")
+    String cadence(@AuthenticationPrincipal CurrentMember me, @PathVariable String tier,
+                   @RequestParam(required = false) Integer idealDays, @RequestParam(required = false) Integer maxDays) {
+        followUp.setCadence(me, tier, new CadenceInput(idealDays, maxDays));
+        return "redirect:/agenda?done=settings#settings";
+    }
+
+    @GetMapping("/losing-touch")
+    String losingTouch(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String sort, Model model) {
+        model.addAttribute("standings", followUp.losingTouch(me, sort));
+        model.addAttribute("sort", sort == null ? "silence" : sort);
+        return "pages/losing-touch";
+    }
+}
