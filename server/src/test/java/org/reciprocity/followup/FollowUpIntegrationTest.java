@@ -189,4 +189,17 @@ class FollowUpIntegrationTest extends IntegrationTest {
         assertThat(digest.mailConfigured()).isFalse();
         assertThat(digest.sendDue()).isZero();
     }
+
+    @Test
+    void aSnoozedItemComesBackOnItsDay() throws Exception {
+        Account ana = newAccount("Ana Snoozes");
+        contact(ana, "Carla Snooze", "INNER_CIRCLE");
+        clock.advance(Duration.ofDays(15));
+        String item = itemOf(ana, "KEEP_IN_TOUCH");
+        mvc.perform(apiPost("/api/v1/agenda/" + item + "/snooze", ana.token(), json("days", 1))).andExpect(status().isOk());
+        assertThat(agendaTypes(ana)).doesNotContain("KEEP_IN_TOUCH");
+        clock.advance(Duration.ofDays(1));
+        String agenda = mvc.perform(apiGet("/api/v1/agenda", ana.token())).andReturn().getResponse().getContentAsString();
+        assertThat(agendaTypes(ana)).as(agenda).contains("KEEP_IN_TOUCH");
+    }
 }
