@@ -10,6 +10,8 @@ import org.reciprocity.asks.MatchIndex;
 import org.reciprocity.asks.PostingKind;
 import org.reciprocity.core.demo.CommunityGenerator;
 import org.reciprocity.core.demo.DemoAsks;
+import org.reciprocity.core.demo.DemoFollowUp;
+import org.reciprocity.followup.FollowUpSeeder;
 import org.reciprocity.core.demo.DemoLedger;
 import org.reciprocity.core.demo.DemoWorld;
 import org.reciprocity.core.demo.SyntheticCommunity;
@@ -61,11 +63,13 @@ class DemoData implements SmartInitializingSingleton {
     private final AsksSeeder asks;
     private final IntroductionSeeder introductions;
     private final MatchIndex matchIndex;
+    private final FollowUpSeeder followUps;
     private DemoWorld world;
 
     DemoData(Environment environment, Accounts accounts, Members members, Connections connections,
              Passwords passwords, LedgerSeeder ledger, TransactionTemplate tx, Clock clock, AsksSeeder asks,
-             IntroductionSeeder introductions, MatchIndex matchIndex) {
+             IntroductionSeeder introductions, MatchIndex matchIndex, FollowUpSeeder followUps) {
+        this.followUps = followUps;
         this.asks = asks;
         this.introductions = introductions;
         this.matchIndex = matchIndex;
@@ -119,6 +123,12 @@ class DemoData implements SmartInitializingSingleton {
                             p.note(), today.plusDays(p.dueInDays()))).toList(), now);
             plan.introductions().forEach(i -> introductions.propose(created.get(i.introducer()).id(),
                     created.get(i.first()).id(), created.get(i.second()).id(), i.reason(), now));
+            DemoFollowUp.Plan touches = DemoFollowUp.build(generated, SEED);
+            followUps.seed(touches.contacts().stream().map(c -> new FollowUpSeeder.SeedContact(created.get(c.owner()).id(),
+                            c.linkedMember() == null ? null : created.get(c.linkedMember()).id(), c.name(), c.email(), c.tier(),
+                            today.minusDays(c.knownDaysAgo()))).toList(),
+                    touches.interactions().stream().map(i -> new FollowUpSeeder.SeedInteraction(i.contact(), i.type(),
+                            today.minusDays(i.daysAgo()), i.note())).toList(), now);
         });
         matchIndex.rebuild();
         world = generated;

@@ -160,8 +160,9 @@ public final class Agenda {
             String name = in.names().getOrDefault(relationship.getKey(), "Someone");
             String oldestId = in.exchangeIds().getOrDefault(oldest.id(), Long.toString(oldest.id()));
             items.add(new AgendaItem("GIVE_BACK:" + relationship.getKey() + ":" + oldestId, AgendaType.GIVE_BACK, due,
-                    relationship.getKey(), name, name + " did you " + open.size() + (open.size() == 1 ? " favor" : " favors")
-                    + " you have not returned (the oldest on " + oldest.occurredOn() + "). Look for a way to help them.",
+                    relationship.getKey(), name, name + " did you " + (open.size() == 1 ? "a favor" : open.size() + " favors")
+                    + " you have not returned yet (" + (open.size() == 1 ? "on " : "the oldest on ") + oldest.occurredOn()
+                    + "). Look for a way to help them.",
                     relationship.getKey(), due.isBefore(today)));
         }
     }

@@ -72,7 +72,7 @@ class AgendaTest {
         entries.add(entry(3, "m:1", Direction.GAVE, TODAY.minusDays(10), EntryStatus.CONFIRMED, false));
         AgendaItem item = agenda().stream().filter(i -> i.type() == AgendaType.GIVE_BACK).findFirst().orElseThrow();
         assertThat(item.dueOn()).isEqualTo(TODAY.minusDays(40).plusDays(30));
-        assertThat(item.reason()).contains("Bea did you 1 favor you have not returned");
+        assertThat(item.reason()).contains("Bea did you a favor you have not returned yet");
 
         entries.add(entry(4, "m:1", Direction.GAVE, TODAY.minusDays(5), EntryStatus.CONFIRMED, false));
         assertThat(agenda()).noneMatch(i -> i.type() == AgendaType.GIVE_BACK);
