@@ -37,20 +37,19 @@ public final class Agenda {
     public static final int PLEDGE_NOTICE_DAYS = 2;
     public static final int EXPIRY_NOTICE_DAYS = 3;
 
+    private static final Comparator<AgendaItem> BY_DUE = Comparator.comparing(AgendaItem::dueOn).thenComparing(AgendaItem::key);
+
     private Agenda() {
     }
 
     /** Every item of the agenda, soonest first; callers keep what is due by a date. */
     public static List<AgendaItem> build(AgendaInput in, LocalDate today) {
-        Map<String, LocalDate> lastTouch = lastTouches(in);
-        Map<String, List<Entry>> byCounterpart = new HashMap<>();
-        for (Entry e : in.entries()) {
-            byCounterpart.computeIfAbsent(e.counterpart(), k -> new ArrayList<>()).add(e);
-        }
-        List<AgendaItem> items = new ArrayList<>();
+        Map<String, Touches> byKey = gather(in);
+        Map<String, LocalDate> lastTouch = lastTouches(in, byKey);
+        List<AgendaItem> items = new ArrayList<>(in.people().size() + in.entries().size() / 4 + 64);
         followUps(in, today, lastTouch, items);
         thanks(in, today, items);
-        giveBack(in, today, byCounterpart, items);
+        giveBack(in, today, byKey, items);
         keepInTouch(in, today, lastTouch, items);
         for (AgendaInput.Pledge p : in.pledges()) {
             items.add(new AgendaItem("PLEDGE_DUE:" + p.id(), AgendaType.PLEDGE_DUE, p.dueOn().minusDays(PLEDGE_NOTICE_DAYS),
@@ -65,26 +64,68 @@ public final class Agenda {
                         p.id(), false));
             }
         }
-        items.sort(Comparator.comparing(AgendaItem::dueOn).thenComparing(AgendaItem::key));
+        items.sort(BY_DUE);
         return items;
     }
 
-    /** The latest touch with each person key, a contact's linked member counting for the contact. */
-    private static Map<String, LocalDate> lastTouches(AgendaInput in) {
-        Map<String, String> canonical = new HashMap<>();
-        for (Person p : in.people()) {
-            p.aliases().forEach(alias -> canonical.put(alias, p.key()));
+    /** What one pass gathers per person key: the favors in date order and the latest touch. */
+    private static final class Touches {
+        final List<Entry> entries = new ArrayList<>(4);
+        LocalDate last;
+
+        void touch(LocalDate on) {
+            if (last == null || on.isAfter(last)) {
+                last = on;
+            }
         }
-        Map<String, LocalDate> lastTouch = new HashMap<>();
+    }
+
+    /** One hash lookup per favor and per interaction: the agenda's cost is mostly these. */
+    private static Map<String, Touches> gather(AgendaInput in) {
+        Map<String, Touches> byKey = new HashMap<>(in.people().size() * 3 + 16);
+        for (Entry e : byDate(in.entries())) {
+            Touches t = touches(byKey, e.counterpart());
+            t.entries.add(e);
+            t.touch(e.occurredOn());
+        }
         for (Interaction i : in.interactions()) {
-            touch(lastTouch, i.personKey(), i.on());
-            touch(lastTouch, canonical.get(i.personKey()), i.on());
+            touches(byKey, i.personKey()).touch(i.on());
         }
-        for (Entry e : in.entries()) {
-            touch(lastTouch, e.counterpart(), e.occurredOn());
-            touch(lastTouch, canonical.get(e.counterpart()), e.occurredOn());
+        return byKey;
+    }
+
+    private static Touches touches(Map<String, Touches> byKey, String key) {
+        Touches t = byKey.get(key);
+        if (t == null) {
+            t = new Touches();
+            byKey.put(key, t);
         }
-        return lastTouch;
+        return t;
+    }
+
+    /**
+     * The latest touch under every key; a tracked contact and the member it is linked to are one
+     * relationship, so both keys get the later of their touches.
+     */
+    private static Map<String, LocalDate> lastTouches(AgendaInput in, Map<String, Touches> byKey) {
+        Map<String, LocalDate> last = new HashMap<>(byKey.size() * 2 + 16);
+        byKey.forEach((key, t) -> last.put(key, t.last));
+        for (Person p : in.people()) {
+            LocalDate combined = last.get(p.key());
+            for (String alias : p.aliases()) {
+                LocalDate other = last.get(alias);
+                if (other != null && (combined == null || other.isAfter(combined))) {
+                    combined = other;
+                }
+            }
+            if (combined != null) {
+                last.put(p.key(), combined);
+                for (String alias : p.aliases()) {
+                    last.put(alias, combined);
+                }
+            }
+        }
+        return last;
     }
 
     private static Cadence cadenceOf(AgendaInput in, Person p) {
@@ -100,13 +141,8 @@ public final class Agenda {
         return last;
     }
 
-    private static void touch(Map<String, LocalDate> last, String key, LocalDate on) {
-        if (key != null) {
-            last.merge(key, on, (a, b) -> a.isAfter(b) ? a : b);
-        }
-    }
-
-    private static void followUps(AgendaInput in, LocalDate today, Map<String, LocalDate> lastTouch, List<AgendaItem> items) {
+    private static void followUps(AgendaInput in, LocalDate today, Map<String, LocalDate> lastTouch,
+                                  List<AgendaItem> items) {
         for (Interaction i : in.interactions()) {
             if (!i.type().needsFollowUp() || i.on().isBefore(today.minusDays(FOLLOW_UP_WINDOW_DAYS))) {
                 continue;
@@ -126,7 +162,8 @@ public final class Agenda {
     private static void thanks(AgendaInput in, LocalDate today, List<AgendaItem> items) {
         for (Entry e : in.entries()) {
             if (e.isThankable() && !e.thanked()) {
-                String id = in.exchangeIds().getOrDefault(e.id(), Long.toString(e.id()));
+                String id = in.exchangeIds().get(e.id());
+                id = id == null ? Long.toString(e.id()) : id;
                 String name = in.names().getOrDefault(e.counterpart(), "A member");
                 items.add(new AgendaItem("THANK:" + id, AgendaType.THANK, e.occurredOn(), e.counterpart(), name,
                         name + " helped you on " + e.occurredOn() + " and has not been thanked yet.", id,
@@ -136,16 +173,15 @@ public final class Agenda {
     }
 
     /** Favors received and not yet returned, per relationship, oldest first: the ledger's open loops. */
-    private static void giveBack(AgendaInput in, LocalDate today, Map<String, List<Entry>> byCounterpart,
-                                 List<AgendaItem> items) {
-        for (Map.Entry<String, List<Entry>> relationship : byCounterpart.entrySet()) {
-            List<Entry> open = openReceived(relationship.getValue());
+    private static void giveBack(AgendaInput in, LocalDate today, Map<String, Touches> byKey, List<AgendaItem> items) {
+        for (Map.Entry<String, Touches> relationship : byKey.entrySet()) {
+            List<Entry> open = openReceived(relationship.getValue().entries);
             if (open.isEmpty()) {
                 continue;
             }
             int given = 0;
             int received = 0;
-            for (Entry e : relationship.getValue()) {
+            for (Entry e : relationship.getValue().entries) {
                 if (e.direction() == Direction.GAVE) {
                     given += e.weight();
                 } else {
@@ -167,13 +203,33 @@ public final class Agenda {
         }
     }
 
+    /** The entries by date (stable): one sort of primitive keys instead of one per relationship. */
+    static List<Entry> byDate(List<Entry> entries) {
+        boolean inOrder = true;
+        for (int i = 1; i < entries.size() && inOrder; i++) {
+            inOrder = !entries.get(i).occurredOn().isBefore(entries.get(i - 1).occurredOn());
+        }
+        if (inOrder) {
+            return entries;
+        }
+        long[] keys = new long[entries.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (entries.get(i).occurredOn().toEpochDay() + (1L << 20)) << 32 | i;
+        }
+        java.util.Arrays.sort(keys);
+        List<Entry> sorted = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            sorted.add(entries.get((int) key));
+        }
+        return sorted;
+    }
+
     /**
-     * Received favors not matched by a later favor given: a named return closes the favor it names,
-     * any other favor given closes the oldest open one (as the ledger's balances do).
+     * Received favors not matched by a later favor given, from one relationship's entries in date
+     * order: a named return closes the favor it names, any other favor given closes the oldest open
+     * one (as the ledger's balances do).
      */
-    static List<Entry> openReceived(List<Entry> entries) {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(Entry::occurredOn).thenComparingLong(Entry::id));
+    static List<Entry> openReceived(List<Entry> sorted) {
         List<Entry> open = new ArrayList<>();
         for (Entry e : sorted) {
             if (e.status() == EntryStatus.PENDING && e.direction() == Direction.RECEIVED) {
@@ -217,7 +273,7 @@ public final class Agenda {
      * silence first.
      */
     public static List<Standing> losingTouch(AgendaInput in, LocalDate today) {
-        Map<String, LocalDate> lastTouch = lastTouches(in);
+        Map<String, LocalDate> lastTouch = lastTouches(in, gather(in));
         List<Standing> standings = new ArrayList<>();
         for (Person p : in.people()) {
             Cadence cadence = cadenceOf(in, p);
