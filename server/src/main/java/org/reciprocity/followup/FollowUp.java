@@ -290,6 +290,7 @@ public class FollowUp {
             interactions.add(new AgendaInput.Interaction(r.id(), r.personKey(), r.type(), r.occurredOn()));
             names.putIfAbsent(r.personKey(), r.memberId() != null ? r.memberName() : r.contactName());
         }
+        interactions.sort(java.util.Comparator.comparing(AgendaInput.Interaction::personKey)); // the agenda's fastest order
         List<AgendaInput.Pledge> pledges = asks.myPledges(me).stream()
                 .filter(p -> p.status().name().equals("PLEDGED"))
                 .map(p -> new AgendaInput.Pledge(p.id(), p.askTitle(), p.asker().displayName(), p.dueOn())).toList();

@@ -287,14 +287,19 @@ public class Ledger {
         List<Entry> entries = new ArrayList<>(rows.size());
         Map<Long, String> ids = new java.util.HashMap<>();
         Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> keys = new java.util.HashMap<>();
         for (Exchange e : rows) {
             Counterpart c = people.get(key(me, e));
-            String key = c.memberId() != null ? "m:" + c.memberId() : c.contactId() != null ? "c:" + c.contactId()
+            String fresh = c.memberId() != null ? "m:" + c.memberId() : c.contactId() != null ? "c:" + c.contactId()
                     : "x:" + e.publicId();
+            String key = keys.computeIfAbsent(fresh, k -> k);
             entries.add(entry(e, key, me, thanked));
             ids.put(e.id(), e.publicId());
             names.put(key, c.displayName());
         }
+        // grouped by relationship, in date order: the order the agenda reads fastest
+        entries.sort(java.util.Comparator.comparing(Entry::counterpart).thenComparing(Entry::occurredOn)
+                .thenComparingLong(Entry::id));
         return new AgendaLedger(entries, ids, names);
     }
 

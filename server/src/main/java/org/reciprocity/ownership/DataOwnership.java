@@ -7,7 +7,9 @@ import org.reciprocity.ledger.Ledger;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.MemberViews;
 import org.reciprocity.asks.Asks;
+import org.reciprocity.followup.FollowUp;
 import org.reciprocity.introductions.Introductions;
+import org.reciprocity.webhooks.Webhooks;
 import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Members;
 import org.reciprocity.network.Contacts;
@@ -41,10 +43,15 @@ public class DataOwnership {
     private final ApplicationEventPublisher events;
     private final Asks asks;
     private final Introductions introductions;
+    private final FollowUp followUp;
+    private final Webhooks webhooks;
 
     DataOwnership(MemberViews views, Members members, Contacts contacts, Network network, Ledger ledger,
                   ApiTokens tokens, Passwords passwords, SessionRegistry sessions, Clock clock,
-                  ApplicationEventPublisher events, Asks asks, Introductions introductions) {
+                  ApplicationEventPublisher events, Asks asks, Introductions introductions,
+                  FollowUp followUp, Webhooks webhooks) {
+        this.followUp = followUp;
+        this.webhooks = webhooks;
         this.asks = asks;
         this.introductions = introductions;
         this.events = events;
@@ -73,6 +80,9 @@ public class DataOwnership {
         archive.put("postings", asks.allMine(me));
         archive.put("pledges", asks.myPledges(me));
         archive.put("introductions", introductions.mine(me));
+        archive.put("interactions", followUp.interactions(me, Integer.MAX_VALUE));
+        archive.put("cadences", followUp.cadences(me));
+        archive.put("webhooks", webhooks.mine(me));
         archive.put("apiTokens", tokens.active(me.id()));
         return archive;
     }

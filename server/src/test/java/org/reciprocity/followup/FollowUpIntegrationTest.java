@@ -202,4 +202,26 @@ class FollowUpIntegrationTest extends IntegrationTest {
         String agenda = mvc.perform(apiGet("/api/v1/agenda", ana.token())).andReturn().getResponse().getContentAsString();
         assertThat(agendaTypes(ana)).as(agenda).contains("KEEP_IN_TOUCH");
     }
+
+    @Test
+    void anotherMembersContactCadenceIsNotFoundAndTheAgendaFormNeedsItsCsrfToken() throws Exception {
+        Account ana = newAccount("Ana Guards");
+        Account eve = newAccount("Eve Guards");
+        String carl = contact(ana, "Carl Guarded", "CLOSE");
+        mvc.perform(apiPut("/api/v1/contacts/" + carl + "/cadence", eve.token(), json("idealDays", 3, "maxDays", 5)))
+                .andExpect(status().isNotFound());
+        var session = pageSession(ana);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/agenda/interactions")
+                        .session(session).param("person", "contact:" + carl).param("type", "CALL")
+                        .param("occurredOn", today().toString()))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/agenda/interactions")
+                        .session(session).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("person", "contact:" + carl).param("type", "CALL").param("occurredOn", today().toString()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/agenda?done=logged"));
+        mvc.perform(apiGet("/api/v1/me/archive", ana.token()))
+                .andExpect(jsonPath("$.interactions[0].counterpart.displayName").value("Carl Guarded"));
+        mvc.perform(apiGet("/api/v1/me/archive", eve.token())).andExpect(jsonPath("$.interactions.length()").value(0));
+    }
 }

@@ -37,7 +37,7 @@ public final class Agenda {
     public static final int PLEDGE_NOTICE_DAYS = 2;
     public static final int EXPIRY_NOTICE_DAYS = 3;
 
-    private static final Comparator<AgendaItem> BY_DUE = Comparator.comparing(AgendaItem::dueOn).thenComparing(AgendaItem::key);
+    private static final Comparator<AgendaItem> BY_KEY = Comparator.comparing(AgendaItem::key);
 
     private Agenda() {
     }
@@ -64,8 +64,32 @@ public final class Agenda {
                         p.id(), false));
             }
         }
-        items.sort(BY_DUE);
-        return items;
+        return byDue(items);
+    }
+
+    /** Soonest first, ties by key: days are sorted as primitives, keys only within a day. */
+    private static List<AgendaItem> byDue(List<AgendaItem> items) {
+        long[] order = new long[items.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (items.get(i).dueOn().toEpochDay() + (1L << 30)) << 32 | i;
+        }
+        java.util.Arrays.sort(order);
+        List<AgendaItem> sorted = new ArrayList<>(order.length);
+        int dayStart = 0;
+        for (int i = 0; i <= order.length; i++) {
+            if (i == order.length || i > dayStart && order[i] >>> 32 != order[dayStart] >>> 32) {
+                List<AgendaItem> day = new ArrayList<>(i - dayStart);
+                for (int j = dayStart; j < i; j++) {
+                    day.add(items.get((int) order[j]));
+                }
+                if (day.size() > 1) {
+                    day.sort(BY_KEY);
+                }
+                sorted.addAll(day);
+                dayStart = i;
+            }
+        }
+        return sorted;
     }
 
     /** What one pass gathers per person key: the favors in date order and the latest touch. */
@@ -80,16 +104,33 @@ public final class Agenda {
         }
     }
 
-    /** One hash lookup per favor and per interaction: the agenda's cost is mostly these. */
+    /**
+     * Groups favors and interactions by person key. Hash lookups are most of the agenda's cost, so a
+     * run of favors with the same key (the order {@link AgendaInput} asks for) costs one lookup.
+     */
     private static Map<String, Touches> gather(AgendaInput in) {
         Map<String, Touches> byKey = new HashMap<>(in.people().size() * 3 + 16);
-        for (Entry e : byDate(in.entries())) {
-            Touches t = touches(byKey, e.counterpart());
-            t.entries.add(e);
-            t.touch(e.occurredOn());
+        String runKey = null;
+        Touches run = null;
+        for (Entry e : in.entries()) {
+            if (run == null || !e.counterpart().equals(runKey)) {
+                runKey = e.counterpart();
+                run = touches(byKey, runKey);
+            }
+            run.entries.add(e);
+            run.touch(e.occurredOn());
         }
+        for (Touches t : byKey.values()) {
+            inDateOrder(t.entries);
+        }
+        runKey = null;
+        run = null;
         for (Interaction i : in.interactions()) {
-            touches(byKey, i.personKey()).touch(i.on());
+            if (run == null || !i.personKey().equals(runKey)) {
+                runKey = i.personKey();
+                run = touches(byKey, runKey);
+            }
+            run.touch(i.on());
         }
         return byKey;
     }
@@ -203,25 +244,16 @@ public final class Agenda {
         }
     }
 
-    /** The entries by date (stable): one sort of primitive keys instead of one per relationship. */
-    static List<Entry> byDate(List<Entry> entries) {
-        boolean inOrder = true;
-        for (int i = 1; i < entries.size() && inOrder; i++) {
-            inOrder = !entries.get(i).occurredOn().isBefore(entries.get(i - 1).occurredOn());
+    private static final Comparator<Entry> BY_DATE = Comparator.comparing(Entry::occurredOn).thenComparingLong(Entry::id);
+
+    /** Sorts one relationship's favors by date, unless they already are. */
+    private static void inDateOrder(List<Entry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            if (entries.get(i).occurredOn().isBefore(entries.get(i - 1).occurredOn())) {
+                entries.sort(BY_DATE);
+                return;
+            }
         }
-        if (inOrder) {
-            return entries;
-        }
-        long[] keys = new long[entries.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = (entries.get(i).occurredOn().toEpochDay() + (1L << 20)) << 32 | i;
-        }
-        java.util.Arrays.sort(keys);
-        List<Entry> sorted = new ArrayList<>(keys.length);
-        for (long key : keys) {
-            sorted.add(entries.get((int) key));
-        }
-        return sorted;
     }
 
     /**

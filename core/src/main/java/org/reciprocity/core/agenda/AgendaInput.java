@@ -8,7 +8,8 @@ import org.reciprocity.core.ledger.Entry;
 import org.reciprocity.core.network.Tier;
 
 /**
- * Everything the agenda reads, as plain records. Person keys are the ledger's counterpart keys
+ * Everything the agenda reads, as plain records. Any order is correct; entries grouped by counterpart
+ * and in date order within each (as the server hands them) are the fastest. Person keys are the ledger's counterpart keys
  * ({@code m:<member>}, {@code c:<contact>}); a contact linked to a member has the member's key as an alias,
  * so touches with either count for the relationship.
  */
