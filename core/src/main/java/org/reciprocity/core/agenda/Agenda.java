@@ -216,6 +216,9 @@ public final class Agenda {
     /** Favors received and not yet returned, per relationship, oldest first: the ledger's open loops. */
     private static void giveBack(AgendaInput in, LocalDate today, Map<String, Touches> byKey, List<AgendaItem> items) {
         for (Map.Entry<String, Touches> relationship : byKey.entrySet()) {
+            if (relationship.getValue().entries.isEmpty()) {
+                continue;
+            }
             List<Entry> open = openReceived(relationship.getValue().entries);
             if (open.isEmpty()) {
                 continue;
