@@ -3,7 +3,6 @@ package org.reciprocity.asks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -32,6 +31,7 @@ import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Cursor;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Forbidden;
+import org.reciprocity.web.InputDates;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.ListPage;
 import org.reciprocity.web.NotFound;
@@ -159,7 +159,7 @@ public class Asks {
         if (note.length() > 1000) {
             errors.add(new FieldError("note", "Keep the note under 1000 characters."));
         }
-        LocalDate due = date(input == null ? null : input.dueOn(), "dueOn", errors);
+        LocalDate due = InputDates.parse(input == null ? null : input.dueOn(), "dueOn", errors);
         if (due != null && (due.isBefore(today().minusDays(1)) || due.isAfter(today().plusDays(365)))) {
             errors.add(new FieldError("dueOn", "Choose a due date between today and a year from now."));
         }
@@ -308,7 +308,7 @@ public class Asks {
                 errors.add(new FieldError("visibility", "Choose COMMUNITY (every member) or CONNECTIONS (your connections)."));
             }
         }
-        LocalDate expires = date(input.expiresOn(), "expiresOn", errors);
+        LocalDate expires = InputDates.parse(input.expiresOn(), "expiresOn", errors);
         if (expires == null && errors.stream().noneMatch(e -> e.field().equals("expiresOn"))) {
             expires = today().plusDays(kind.defaultDays());
         } else if (expires != null && (expires.isBefore(today()) || expires.isAfter(today().plusDays(365)))) {
@@ -350,17 +350,6 @@ public class Asks {
         return List.copyOf(tags);
     }
 
-    private static LocalDate date(String text, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Write the date as YYYY-MM-DD."));
-            return null;
-        }
-    }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));

@@ -3,7 +3,6 @@ package org.reciprocity.followup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,7 @@ import org.reciprocity.member.Members;
 import org.reciprocity.network.Contact;
 import org.reciprocity.network.Contacts;
 import org.reciprocity.web.FieldError;
+import org.reciprocity.web.InputDates;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
 import org.springframework.stereotype.Service;
@@ -100,7 +100,7 @@ public class FollowUp {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("type", "Choose MEETING, CALL, MESSAGE or EVENT."));
         }
-        LocalDate on = date(in == null ? null : in.occurredOn(), "occurredOn", errors);
+        LocalDate on = InputDates.parse(in == null ? null : in.occurredOn(), "occurredOn", errors);
         if (on == null && errors.stream().noneMatch(e -> e.field().equals("occurredOn"))) {
             errors.add(new FieldError("occurredOn", "Give the date (YYYY-MM-DD)."));
         } else if (on != null && (on.isAfter(today().plusDays(1)) || on.isBefore(today().minusYears(50)))) {
@@ -182,7 +182,7 @@ public class FollowUp {
         LocalDate until;
         List<FieldError> errors = new ArrayList<>();
         if (in != null && in.until() != null && !in.until().isBlank()) {
-            until = date(in.until(), "until", errors);
+            until = InputDates.parse(in.until(), "until", errors);
         } else if (in != null && in.days() != null) {
             until = in.days() < 1 || in.days() > MAX_SNOOZE_DAYS ? null : today().plusDays(in.days());
             if (until == null) {
@@ -346,17 +346,6 @@ public class FollowUp {
         return new Counterpart(null, null, name, "/ledger");
     }
 
-    private static LocalDate date(String text, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Write the date as YYYY-MM-DD."));
-            return null;
-        }
-    }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));

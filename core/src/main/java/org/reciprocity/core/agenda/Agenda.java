@@ -96,6 +96,8 @@ public final class Agenda {
     private static final class Touches {
         final List<Entry> entries = new ArrayList<>(4);
         LocalDate last;
+        int given;
+        int received;
 
         void touch(LocalDate on) {
             if (last == null || on.isAfter(last)) {
@@ -119,6 +121,11 @@ public final class Agenda {
             }
             run.entries.add(e);
             run.touch(e.occurredOn());
+            if (e.direction() == Direction.GAVE) {
+                run.given += e.weight();
+            } else {
+                run.received += e.weight();
+            }
         }
         for (Touches t : byKey.values()) {
             inDateOrder(t.entries);
@@ -216,29 +223,19 @@ public final class Agenda {
     /** Favors received and not yet returned, per relationship, oldest first: the ledger's open loops. */
     private static void giveBack(AgendaInput in, LocalDate today, Map<String, Touches> byKey, List<AgendaItem> items) {
         for (Map.Entry<String, Touches> relationship : byKey.entrySet()) {
-            if (relationship.getValue().entries.isEmpty()) {
+            Touches t = relationship.getValue();
+            if (t.received <= t.given) {
                 continue;
             }
-            List<Entry> open = openReceived(relationship.getValue().entries);
+            List<Entry> open = openReceived(t.entries);
             if (open.isEmpty()) {
-                continue;
-            }
-            int given = 0;
-            int received = 0;
-            for (Entry e : relationship.getValue().entries) {
-                if (e.direction() == Direction.GAVE) {
-                    given += e.weight();
-                } else {
-                    received += e.weight();
-                }
-            }
-            if (received <= given) {
                 continue;
             }
             Entry oldest = open.get(0);
             LocalDate due = oldest.occurredOn().plusDays(GIVE_BACK_DAYS);
             String name = in.names().getOrDefault(relationship.getKey(), "Someone");
-            String oldestId = in.exchangeIds().getOrDefault(oldest.id(), Long.toString(oldest.id()));
+            String oldestId = in.exchangeIds().get(oldest.id());
+            oldestId = oldestId == null ? Long.toString(oldest.id()) : oldestId;
             items.add(new AgendaItem("GIVE_BACK:" + relationship.getKey() + ":" + oldestId, AgendaType.GIVE_BACK, due,
                     relationship.getKey(), name, name + " did you " + (open.size() == 1 ? "a favor" : open.size() + " favors")
                     + " you have not returned yet (" + (open.size() == 1 ? "on " : "the oldest on ") + oldest.occurredOn()
