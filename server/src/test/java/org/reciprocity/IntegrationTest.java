@@ -45,6 +45,9 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry);
+        // background jobs stay out of the way: tests run the dispatcher and the digest themselves
+        registry.add("reciprocity.webhooks.poll", () -> "PT24H");
+        registry.add("reciprocity.mail.digest-check", () -> "PT24H");
     }
 
     @Autowired

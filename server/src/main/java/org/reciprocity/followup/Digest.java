@@ -82,7 +82,7 @@ public class Digest {
     }
 
     /** Sends the digests that are due; a member with nothing on the agenda gets no message. */
-    @Scheduled(fixedDelayString = "${reciprocity.mail.digest-check:PT15M}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${reciprocity.mail.digest-check:PT15M}", initialDelayString = "${reciprocity.mail.digest-check:PT15M}")
     public int sendDue() {
         if (!settings.configured()) {
             return 0;

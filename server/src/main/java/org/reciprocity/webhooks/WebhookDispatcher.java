@@ -43,7 +43,7 @@ public class WebhookDispatcher {
     }
 
     /** Sends what is due; returns how many deliveries succeeded. */
-    @Scheduled(fixedDelayString = "${reciprocity.webhooks.poll:PT5S}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${reciprocity.webhooks.poll:PT5S}", initialDelayString = "${reciprocity.webhooks.poll:PT5S}")
     public synchronized int runDue() {
         int delivered = 0;
         for (WebhookRows.Delivery d : rows.due(clock.instant(), 50)) {

@@ -38,8 +38,9 @@ class AskJourneyBrowserTest extends BrowserTest {
 
         signIn(ben);
         browser.get(url("/asks"));
-        browser.findElement(By.cssSelector("#give-first a")).click();
-        waitForUrl("/asks/");
+        assertThat(browser.findElement(By.id("give-first")).getText()).contains("Help with " + word + " bookkeeping");
+        browser.get(browser.findElement(By.xpath("//ol[@id='give-first']//a[contains(., '" + word + "')]"))
+                .getAttribute("href"));
         assertThat(browser.getCurrentUrl()).isEqualTo(askUrl);
         WebElement due = browser.findElement(By.id("dueOn"));
         due.clear();
