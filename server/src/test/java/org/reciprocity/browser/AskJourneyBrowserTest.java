@@ -47,7 +47,8 @@ class AskJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.id("note")).sendKeys("I can look at your books on Saturday.");
         browser.findElement(By.cssSelector("#pledge-form button")).click();
         assertThat(browser.findElement(By.id("dueOn-error")).getText()).contains("by when");
-        browser.findElement(By.id("dueOn")).sendKeys(java.time.LocalDate.now().plusDays(5)
+        // the server's clock, which other tests may have moved on
+        browser.findElement(By.id("dueOn")).sendKeys(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(5)
                 .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
         browser.findElement(By.cssSelector("#pledge-form button")).click();
         waitForUrl("?pledged");

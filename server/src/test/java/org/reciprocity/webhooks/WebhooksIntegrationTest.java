@@ -55,6 +55,16 @@ class WebhooksIntegrationTest extends IntegrationTest {
         mvc.perform(apiPut("/api/v1/admin/settings", admin().token(), json("allowPrivateWebhookTargets", false)));
     }
 
+    /** The delivery log, to say why a delivery did not arrive. */
+    String log(Account owner, String hook) {
+        try {
+            return mvc.perform(apiGet("/api/v1/webhooks/" + hook + "/deliveries", owner.token())).andReturn().getResponse()
+                    .getContentAsString();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -95,7 +105,7 @@ class WebhooksIntegrationTest extends IntegrationTest {
                 .andExpect(status().isCreated());
 
         dispatcher.runDue();
-        assertThat(received).hasSize(1);
+        assertThat(received).as(() -> log(ana, hook)).hasSize(1);
         mvc.perform(apiGet("/api/v1/webhooks/" + hook + "/deliveries", ana.token()))
                 .andExpect(jsonPath("$.items[0].state").value("PENDING"))
                 .andExpect(jsonPath("$.items[0].attempts").value(1))
