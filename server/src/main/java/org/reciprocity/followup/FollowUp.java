@@ -115,13 +115,16 @@ public class FollowUp {
         }
         String id = rows.insertInteraction(me.id(), memberId, contactId, type, on, note == null || note.isEmpty() ? null : note,
                 clock.instant());
-        return interactions(me, 500).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        return view(rows.interaction(me.id(), id).orElseThrow());
     }
 
     public List<InteractionView> interactions(CurrentMember me, int limit) {
-        return rows.interactions(me.id(), limit).stream().map(r -> new InteractionView(r.id(), r.type().name(),
-                r.occurredOn(), r.note(), counterpart(r.personKey(), r.memberId() != null ? r.memberName() : r.contactName()),
-                r.createdAt())).toList();
+        return rows.interactions(me.id(), limit).stream().map(FollowUp::view).toList();
+    }
+
+    private static InteractionView view(FollowUpRows.InteractionRow r) {
+        return new InteractionView(r.id(), r.type().name(), r.occurredOn(), r.note(),
+                counterpart(r.personKey(), r.memberId() != null ? r.memberName() : r.contactName()), r.createdAt());
     }
 
     // --- the agenda ------------------------------------------------------------------------

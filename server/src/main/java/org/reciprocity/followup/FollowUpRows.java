@@ -55,14 +55,23 @@ class FollowUpRows {
 
     /** The owner's interactions, newest first, with the public id and name of the person. */
     List<InteractionRow> interactions(long owner, int limit) {
+        return interactions(owner, null, limit);
+    }
+
+    /** One of the owner's interactions by its public id. */
+    Optional<InteractionRow> interaction(long owner, String publicId) {
+        return interactions(owner, publicId, 1).stream().findFirst();
+    }
+
+    private List<InteractionRow> interactions(long owner, String publicId, int limit) {
         return jdbc.sql("""
                 select i.public_id, i.kind, i.occurred_on, i.note, m.public_id, m.display_name, c.public_id, c.name, i.created_at
                 from interaction i
                 left join member m on m.id = i.member_id
                 left join contact c on c.id = i.contact_id
-                where i.owner_id = :owner
+                where i.owner_id = :owner and (:id is null or i.public_id = :id)
                 order by i.occurred_on desc, i.id desc limit :limit
-                """).param("owner", owner).param("limit", limit)
+                """).param("owner", owner).param("id", publicId, java.sql.Types.VARCHAR).param("limit", limit)
                 .query((rs, n) -> new InteractionRow(rs.getString(1), InteractionType.valueOf(rs.getString(2)),
                         rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant()))

@@ -111,7 +111,11 @@ class WebhookRows {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), delivered == null ? null : delivered.toInstant());
     }
 
+    /**
+     * In microseconds, the databases' precision: H2 rounds a nanosecond instant when it stores it but
+     * compares a parameter at full precision, so a delivery due "now" could seem due a microsecond later.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }
