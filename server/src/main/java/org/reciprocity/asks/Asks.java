@@ -84,18 +84,21 @@ public class Asks {
     }
 
     public PostingView get(CurrentMember me, String publicId) {
+        lapseOverdue();
         return view(me, visible(me, publicId), null);
     }
 
     /** The caller's own postings of one kind, newest first. */
     public ListPage<PostingView> mine(CurrentMember me, PostingKind kind, Integer limit, String cursor) {
         Cursor page = Cursor.of(limit, cursor);
+        lapseOverdue();
         long before = page.after() == 0 ? Long.MAX_VALUE : page.after();
         return page.page(postings.ofOwner(me.id(), kind, before, page.fetchSize()), Posting::id, p -> view(me, p, null));
     }
 
     /** Every posting of the caller, of every kind, newest first: for the data archive. */
     public List<PostingView> allMine(CurrentMember me) {
+        lapseOverdue();
         List<PostingView> all = new ArrayList<>();
         for (PostingKind kind : PostingKind.values()) {
             postings.ofOwner(me.id(), kind, Long.MAX_VALUE, Integer.MAX_VALUE).forEach(p -> all.add(view(me, p, null)));
@@ -131,14 +134,50 @@ public class Asks {
     }
 
     boolean canSee(long viewer, Posting p) {
-        if (p.ownerId() == viewer) {
-            return true;
+        return readers(viewer, List.of(p)).canSee(p);
+    }
+
+    /**
+     * Who may read postings as one viewer: blocks, connections and active authors loaded once, so that
+     * filtering a list of postings costs a few queries, not a few per posting.
+     */
+    static final class Readers {
+        private final long viewer;
+        private final Set<Long> blocked;
+        private final Set<Long> connected;
+        private final Map<Long, Member> authors;
+
+        private Readers(long viewer, Set<Long> blocked, Set<Long> connected, Map<Long, Member> authors) {
+            this.viewer = viewer;
+            this.blocked = blocked;
+            this.connected = connected;
+            this.authors = authors;
         }
-        if (network.blockedEitherWay(viewer, p.ownerId())
-                || members.byId(p.ownerId()).filter(Member::isActive).isEmpty()) {
-            return false;
+
+        static Readers of(long viewer, Set<Long> blocked, Collection<Posting> postings, Members members,
+                          Connections connections) {
+            return new Readers(viewer, blocked, Set.copyOf(connections.of(viewer)),
+                    members.byIds(postings.stream().map(Posting::ownerId).distinct().toList()));
         }
-        return p.visibility() == PostingVisibility.COMMUNITY || connections.areConnected(viewer, p.ownerId());
+
+        boolean canSee(Posting p) {
+            if (p.ownerId() == viewer) {
+                return true;
+            }
+            if (blocked.contains(p.ownerId())) {
+                return false;
+            }
+            Member author = authors.get(p.ownerId());
+            if (author == null || !author.isActive()) {
+                return false;
+            }
+            return p.visibility() == PostingVisibility.COMMUNITY || connected.contains(p.ownerId());
+        }
+    }
+
+    /** The check for many postings seen by one viewer. */
+    Readers readers(long viewer, Collection<Posting> postings) {
+        return Readers.of(viewer, network.blockedEitherWay(viewer), postings, members, connections);
     }
 
     // --- pledges ---------------------------------------------------------------------------
@@ -258,7 +297,6 @@ public class Asks {
         boolean mine = p.ownerId() == me.id();
         List<PledgeView> shown = null;
         if (p.kind() == PostingKind.ASK) {
-            lapseOverdue();
             shown = pledgeViews(pledges.ofAsk(p.id()).stream().filter(x -> mine || x.helperId() == me.id()).toList());
         }
         return new PostingView(p.publicId(), p.kind(), p.title(), p.details(), p.tags(), p.visibility(), p.commercial(),

@@ -23,6 +23,7 @@ import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profile;
 import org.reciprocity.member.Profiles;
+import org.reciprocity.network.Connections;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.webhooks.WebhookEvent;
@@ -50,11 +51,13 @@ public class Matching {
     private final Members members;
     private final Profiles profiles;
     private final Network network;
+    private final Connections connections;
     private final ApplicationEventPublisher events;
 
     Matching(Asks asks, MatchIndex index, SignalQueries signals, Postings postings, Pledges pledges, Members members,
-             Profiles profiles, Network network, ApplicationEventPublisher events) {
+             Profiles profiles, Network network, Connections connections, ApplicationEventPublisher events) {
         this.events = events;
+        this.connections = connections;
         this.asks = asks;
         this.index = index;
         this.signals = signals;
@@ -76,7 +79,8 @@ public class Matching {
         }
         asks.lapseOverdue();
         Set<Long> blocked = network.blockedEitherWay(me.id());
-        Set<Long> connectionsOnly = posting.visibility() == PostingVisibility.CONNECTIONS ? signals.connectionsOf(me.id()) : null;
+        Set<Long> connectionsOnly = posting.visibility() == PostingVisibility.CONNECTIONS
+                ? Set.copyOf(connections.of(me.id())) : null;
         List<Suggestion> found = index.helpers().match(posting.text(), me.id(), limit(limit),
                 ids -> signals.signals(me.id(), ids, blocked, asks.today()),
                 id -> !blocked.contains(id) && (connectionsOnly == null || connectionsOnly.contains(id)));
@@ -121,15 +125,15 @@ public class Matching {
         List<TextIndex.Hit> hits = index.postings().search(query, 100, id -> true);
         Map<Long, Posting> found = postings.byIds(hits.stream().map(TextIndex.Hit::id).toList());
         LocalDate today = asks.today();
+        Asks.Readers readers = asks.readers(me.id(), found.values());
         List<Posting> usable = hits.stream().map(h -> found.get(h.id()))
-                .filter(p -> p != null && p.kind() == kind && p.ownerId() != me.id() && p.isOpen(today)
-                        && asks.canSee(me.id(), p))
+                .filter(p -> p != null && p.kind() == kind && p.ownerId() != me.id() && p.isOpen(today) && readers.canSee(p))
                 .toList();
         if (usable.isEmpty()) {
             return List.of();
         }
         List<Long> authors = usable.stream().map(Posting::ownerId).distinct().toList();
-        Set<Long> mine = signals.connectionsOf(me.id());
+        Set<Long> mine = Set.copyOf(connections.of(me.id()));
         Map<Long, Set<Long>> theirs = signals.connectionsOfEach(authors);
         Map<Long, int[]> favors = signals.favorsWith(me.id(), authors);
         Map<Long, Integer> pledged = pledges.activeCounts(usable.stream().map(Posting::id).toList());
@@ -164,7 +168,7 @@ public class Matching {
      */
     public List<MutualBenefit> mutualBenefit(CurrentMember me, Integer limit) {
         Set<Long> blocked = network.blockedEitherWay(me.id());
-        Set<Long> circle = new HashSet<>(signals.connectionsOf(me.id()));
+        Set<Long> circle = new HashSet<>(connections.of(me.id()));
         circle.removeAll(blocked);
         if (circle.size() < 2) {
             return List.of();
@@ -177,14 +181,18 @@ public class Matching {
             return c == null || !c.active() || c.paused()
                     || c.perMonth() != null && given.getOrDefault(id, 0) >= c.perMonth();
         });
-        List<Posting> theirAsks = postings.open(EnumSet.of(PostingKind.ASK), today).stream()
-                .filter(p -> circle.contains(p.ownerId()) && asks.canSee(me.id(), p))
+        List<Posting> inCircle = postings.open(EnumSet.of(PostingKind.ASK), today).stream()
+                .filter(p -> circle.contains(p.ownerId())).toList();
+        Asks.Readers readers = asks.readers(me.id(), inCircle);
+        List<Posting> theirAsks = inCircle.stream().filter(readers::canSee)
                 .sorted(Comparator.comparingLong(Posting::id).reversed()).limit(MUTUAL_ASKS_LOOKED_AT).toList();
         // helps.get(a).get(b): the best reason b can help a, with its text score
         Map<Long, Map<Long, Reason>> helps = new HashMap<>();
+        Map<Long, Set<Long>> blocksOf = new HashMap<>();
         for (Posting ask : theirAsks) {
+            Set<Long> ownersBlocks = blocksOf.computeIfAbsent(ask.ownerId(), network::blockedEitherWay);
             for (TextIndex.Hit hit : index.helpers().index().search(ask.text(), 5,
-                    id -> id != ask.ownerId() && circle.contains(id) && !network.blockedEitherWay(id, ask.ownerId()))) {
+                    id -> id != ask.ownerId() && circle.contains(id) && !ownersBlocks.contains(id))) {
                 Reason reason = new Reason(ask, hit.score());
                 helps.computeIfAbsent(ask.ownerId(), k -> new HashMap<>()).merge(hit.id(), reason,
                         (x, y) -> x.score() >= y.score() ? x : y);

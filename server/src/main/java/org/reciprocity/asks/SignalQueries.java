@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.reciprocity.core.matching.HelperSignals;
 import org.reciprocity.db.InLists;
+import org.reciprocity.network.Connections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,17 +22,19 @@ class SignalQueries {
 
     private final JdbcClient jdbc;
     private final Pledges pledges;
+    private final Connections connections;
 
-    SignalQueries(JdbcClient jdbc, Pledges pledges) {
+    SignalQueries(JdbcClient jdbc, Pledges pledges, Connections connections) {
         this.jdbc = jdbc;
         this.pledges = pledges;
+        this.connections = connections;
     }
 
     record Capacity(Integer perMonth, boolean paused, boolean active) {}
 
     /** The signals of each candidate as seen from {@code asker}; {@code unavailable} are blocked either way. */
     Map<Long, HelperSignals> signals(long asker, List<Long> candidates, Set<Long> unavailable, LocalDate today) {
-        Set<Long> mine = connectionsOf(asker);
+        Set<Long> mine = Set.copyOf(connections.of(asker));
         Map<Long, Set<Long>> theirs = connectionsOfEach(candidates);
         Map<Long, Capacity> capacity = capacity(candidates);
         Map<Long, Integer> given = givenSince(candidates, today.minusDays(30));
@@ -48,14 +51,6 @@ class SignalQueries {
                     record.lapsed()));
         }
         return signals;
-    }
-
-    Set<Long> connectionsOf(long member) {
-        return new HashSet<>(jdbc.sql("""
-                select member_high from connection where member_low = :m
-                union all
-                select member_low from connection where member_high = :m
-                """).param("m", member).query(Long.class).list());
     }
 
     Map<Long, Set<Long>> connectionsOfEach(Collection<Long> members) {
