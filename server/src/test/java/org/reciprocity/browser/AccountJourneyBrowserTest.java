@@ -45,6 +45,7 @@ class AccountJourneyBrowserTest extends BrowserTest {
         Browser.screenshot(browser, "member-own-view");
 
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        waitForUrl("signedOut");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("signed out");
 
         browser.get(profileUrl);

@@ -44,6 +44,7 @@ abstract class BrowserTest extends IntegrationTest {
 
     protected void signOut() {
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        waitForUrl("signedOut");
     }
 
     protected String url(String path) {
