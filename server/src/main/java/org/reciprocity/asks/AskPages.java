@@ -50,16 +50,15 @@ class AskPages {
     }
 
     @GetMapping("/asks/new")
-    String newForm(@RequestParam(required = false) String kind, Model model) {
+    String newForm(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String kind, Model model) {
         PostingKind k = new PostingForm(kind, null, null, null, null, null, null).postingKind();
-        return form(model, PostingForm.blank(k, asks.today().plusDays(k.defaultDays()).toString()), Map.of());
+        return form(model, PostingForm.blank(k, asks.today(me).plusDays(k.defaultDays()).toString()), Map.of());
     }
 
     @PostMapping("/asks/new")
     String create(@AuthenticationPrincipal CurrentMember me, PostingForm form, HttpServletResponse response, Model model) {
         try {
             PostingView created = asks.create(me, form.postingKind(), form.toInput());
-            matching.announce(me, created);
             return "redirect:/asks/" + created.id() + "?created";
         } catch (InvalidInput e) {
             response.setStatus(422);
@@ -93,8 +92,8 @@ class AskPages {
         model.addAttribute("errors", errors);
         model.addAttribute("pledgeNote", pledge == null || pledge.note() == null ? "" : pledge.note());
         model.addAttribute("pledgeDue", pledge == null || pledge.dueOn() == null
-                ? asks.today().plusDays(7).toString() : pledge.dueOn());
-        model.addAttribute("today", asks.today().toString());
+                ? asks.today(me).plusDays(7).toString() : pledge.dueOn());
+        model.addAttribute("today", asks.today(me).toString());
         return "pages/ask";
     }
 

@@ -1,6 +1,8 @@
 package org.reciprocity.asks;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,12 +21,17 @@ import org.reciprocity.asks.AskViews.PostingInput;
 import org.reciprocity.asks.AskViews.PostingView;
 import org.reciprocity.core.etiquette.AuthenticityGuard;
 import org.reciprocity.core.ledger.ExchangeKind;
+import org.reciprocity.db.Savepoints;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
 import org.reciprocity.ledger.RecordExchange;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
+import org.reciprocity.member.Today;
+import org.reciprocity.security.LimitsProperties;
+import org.reciprocity.web.TooManyRequests;
+import org.springframework.context.ApplicationEventPublisher;
 import org.reciprocity.network.Connections;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Conflict;
@@ -56,19 +63,26 @@ public class Asks {
     private final Connections connections;
     private final Network network;
     private final Ledger ledger;
-    private final MatchIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Today today;
+    private final LimitsProperties limits;
+    private final ApplicationEventPublisher events;
+    private final Savepoints savepoints;
 
     Asks(Postings postings, Pledges pledges, Members members, Connections connections, Network network, Ledger ledger,
-         MatchIndex index, TransactionTemplate tx, Clock clock) {
+         TransactionTemplate tx, Clock clock, Today today, LimitsProperties limits, ApplicationEventPublisher events,
+         Savepoints savepoints) {
+        this.savepoints = savepoints;
+        this.today = today;
+        this.limits = limits;
+        this.events = events;
         this.postings = postings;
         this.pledges = pledges;
         this.members = members;
         this.connections = connections;
         this.network = network;
         this.ledger = ledger;
-        this.index = index;
         this.tx = tx;
         this.clock = clock;
     }
@@ -77,8 +91,19 @@ public class Asks {
 
     public PostingView create(CurrentMember me, PostingKind kind, PostingInput input) {
         Postings.Draft draft = draft(me, kind, input);
-        Posting created = postings.insert(draft, clock.instant());
-        index.refreshPosting(created);
+        Posting created = tx.execute(status -> {
+            members.lockForLimits(me.id());
+            Instant now = clock.instant();
+            List<Instant> recent = postings.createdSince(me.id(), now.minus(Duration.ofDays(1)));
+            if (recent.size() >= limits.postingsPerDay()) {
+                Instant oldest = recent.get(recent.size() - limits.postingsPerDay());
+                throw new TooManyRequests("You posted " + limits.postingsPerDay() + " asks, offers and opportunities in the"
+                        + " last 24 hours, the most allowed.", Duration.between(now, oldest.plus(Duration.ofDays(1))));
+            }
+            Posting fresh = postings.insert(draft, now);
+            events.publishEvent(new PostingChanged(fresh.id(), me.id(), true));
+            return fresh;
+        });
         AuthenticityGuard.Assessment guard = AuthenticityGuard.assess(created.title() + "\n" + created.details());
         return view(me, created, guard.warns() ? guard.triggers() : null);
     }
@@ -117,12 +142,12 @@ public class Asks {
         if (status == null) {
             throw new InvalidInput("status", "Close with FULFILLED (you got what you needed) or CLOSED.");
         }
-        if (!posting.isOpen(today()) || !postings.close(posting.id(), status, clock.instant())) {
+        if (!posting.isOpen(clock.instant()) || !postings.close(posting.id(), status, clock.instant())) {
             throw new Conflict("This " + posting.kind().noun() + " is already "
-                    + posting.status(today()).name().toLowerCase(Locale.ROOT) + ".");
+                    + posting.status(clock.instant()).name().toLowerCase(Locale.ROOT) + ".");
         }
         Posting closed = postings.byId(posting.id()).orElseThrow();
-        index.refreshPosting(closed);
+        events.publishEvent(new PostingChanged(closed.id(), me.id(), false));
         return view(me, closed, null);
     }
 
@@ -190,8 +215,8 @@ public class Asks {
         if (ask.ownerId() == me.id()) {
             throw new Forbidden("You cannot pledge to help with your own ask.");
         }
-        if (!ask.isOpen(today())) {
-            throw new Conflict("This ask is " + ask.status(today()).name().toLowerCase(Locale.ROOT) + ".");
+        if (!ask.isOpen(clock.instant())) {
+            throw new Conflict("This ask is " + ask.status(clock.instant()).name().toLowerCase(Locale.ROOT) + ".");
         }
         List<FieldError> errors = new ArrayList<>();
         String note = input == null || input.note() == null ? "" : input.note().strip();
@@ -199,7 +224,8 @@ public class Asks {
             errors.add(new FieldError("note", "Keep the note under 1000 characters."));
         }
         LocalDate due = InputDates.parse(input == null ? null : input.dueOn(), "dueOn", errors);
-        if (due != null && (due.isBefore(today().minusDays(1)) || due.isAfter(today().plusDays(365)))) {
+        LocalDate helpersDay = today.of(me);
+        if (due != null && (due.isBefore(helpersDay) || due.isAfter(helpersDay.plusDays(365)))) {
             errors.add(new FieldError("dueOn", "Choose a due date between today and a year from now."));
         }
         if (due == null && errors.stream().noneMatch(e -> e.field().equals("dueOn"))) {
@@ -209,10 +235,9 @@ public class Asks {
             throw new InvalidInput(errors);
         }
         lapseOverdue();
-        if (pledges.hasActive(ask.id(), me.id())) {
-            throw new Conflict("You already pledged to help with this ask.");
-        }
-        Pledge created = pledges.insert(ask.id(), me.id(), note, due, clock.instant());
+        // one active pledge per helper and ask is a unique constraint: of two concurrent pledges, one is kept
+        Pledge created = savepoints.unlessDuplicate(() -> pledges.insert(ask.id(), me.id(), note, due, clock.instant()))
+                .orElseThrow(() -> new Conflict("You already pledged to help with this ask."));
         return pledgeViews(List.of(created)).get(0);
     }
 
@@ -232,7 +257,7 @@ public class Asks {
                 ? "Helped with: " + ask.title() : input.description();
         int weight = input == null || input.weight() == null ? 2 : input.weight();
         RecordExchange favor = new RecordExchange("GAVE", asker.publicId(), null, kind, description, weight,
-                today().toString(), ask.publicId(), null);
+                today.of(me).toString(), ask.publicId(), null);
         Pledge done = tx.execute(status -> {
             ExchangeView exchange = ledger.record(me, favor);
             if (!pledges.finish(pledge.id(), PledgeStatus.FULFILLED, exchange.id(), clock.instant())) {
@@ -284,10 +309,25 @@ public class Asks {
         return pledge;
     }
 
-    /** Lapses pledges left open {@value #LAPSE_AFTER_DAYS} days past their due date; also run hourly. */
+    /**
+     * Lapses pledges left open {@value #LAPSE_AFTER_DAYS} days past their due date, in the helper's own
+     * day; also run hourly.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     public int lapseOverdue() {
-        return pledges.lapseDueBefore(today().minusDays(LAPSE_AFTER_DAYS), clock.instant());
+        List<Pledge> candidates = pledges.openDueBefore(today.latestAnywhere().minusDays(LAPSE_AFTER_DAYS));
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        Map<Long, LocalDate> days = today.ofAll(candidates.stream().map(Pledge::helperId).distinct().toList());
+        int lapsed = 0;
+        for (Pledge p : candidates) {
+            if (p.dueOn().isBefore(days.get(p.helperId()).minusDays(LAPSE_AFTER_DAYS))
+                    && pledges.finish(p.id(), PledgeStatus.LAPSED, null, clock.instant())) {
+                lapsed++;
+            }
+        }
+        return lapsed;
     }
 
     // --- views -----------------------------------------------------------------------------
@@ -300,7 +340,7 @@ public class Asks {
             shown = pledgeViews(pledges.ofAsk(p.id()).stream().filter(x -> mine || x.helperId() == me.id()).toList());
         }
         return new PostingView(p.publicId(), p.kind(), p.title(), p.details(), p.tags(), p.visibility(), p.commercial(),
-                p.expiresOn(), p.status(today()), p.createdAt(), person(author), mine, shown, warnings);
+                p.expiresOn(), p.status(clock.instant()), p.createdAt(), person(author), mine, shown, warnings);
     }
 
     List<PledgeView> pledgeViews(List<Pledge> list) {
@@ -347,9 +387,10 @@ public class Asks {
             }
         }
         LocalDate expires = InputDates.parse(input.expiresOn(), "expiresOn", errors);
+        LocalDate authorsDay = today.of(me);
         if (expires == null && errors.stream().noneMatch(e -> e.field().equals("expiresOn"))) {
-            expires = today().plusDays(kind.defaultDays());
-        } else if (expires != null && (expires.isBefore(today()) || expires.isAfter(today().plusDays(365)))) {
+            expires = authorsDay.plusDays(kind.defaultDays());
+        } else if (expires != null && (expires.isBefore(authorsDay) || expires.isAfter(authorsDay.plusDays(365)))) {
             errors.add(new FieldError("expiresOn", "Choose an expiry date between today and a year from now."));
         }
         boolean commercial = Boolean.TRUE.equals(input.commercial());
@@ -388,8 +429,8 @@ public class Asks {
         return List.copyOf(tags);
     }
 
-
-    LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    /** The member's day, for form defaults. */
+    LocalDate today(CurrentMember me) {
+        return today.of(me);
     }
 }

@@ -43,7 +43,6 @@ class AsksApi {
     @Operation(summary = "Ask for help", description = "visibility COMMUNITY (default) or CONNECTIONS; expiresOn defaults to 30 days.")
     ResponseEntity<PostingView> ask(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
         PostingView created = asks.create(me, PostingKind.ASK, body);
-        matching.announce(me, created);
         return created(created);
     }
 

@@ -74,7 +74,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         long start = System.nanoTime();
         List<Long> members = jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
         Map<Long, List<String>> offers = new HashMap<>();
-        postingRows.open(EnumSet.of(PostingKind.OFFER), today())
+        postingRows.open(EnumSet.of(PostingKind.OFFER), clock.instant())
                 .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
         Map<Long, List<String>> given = given(null);
         helpers.index().clear();
@@ -88,7 +88,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         }
         helpers.index().putAll(docs);
         postings.clear();
-        List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), today());
+        List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
         postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
         RebuildReport report = new RebuildReport(members.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
         log.info("Match index built: {} members, {} open asks and opportunities in {} ms", report.members(),
@@ -109,16 +109,21 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
             helpers.index().remove(memberId);
             return;
         }
-        List<String> offers = postingRows.openOf(memberId, PostingKind.OFFER, today()).stream().map(Posting::title).toList();
+        List<String> offers = postingRows.openOf(memberId, PostingKind.OFFER, clock.instant()).stream().map(Posting::title).toList();
         helpers.index().put(memberId, helperProfile(memberId, offers, given(memberId).getOrDefault(memberId, List.of()))
                 .doc().fields());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostingChanged changed) {
+        postingRows.byId(changed.postingId()).ifPresent(this::refreshPosting);
     }
 
     /** Puts an open ask or opportunity in the index, or takes it out; an offer refreshes its author. */
     synchronized void refreshPosting(Posting posting) {
         if (posting.kind() == PostingKind.OFFER) {
             refreshMember(posting.ownerId());
-        } else if (posting.isOpen(today())) {
+        } else if (posting.isOpen(clock.instant())) {
             TextIndex.Doc doc = postingDoc(posting);
             postings.put(doc.id(), doc.fields());
         } else {
@@ -155,10 +160,6 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     private static TextIndex.Doc postingDoc(Posting p) {
         return new TextIndex.Doc(p.id(), Map.of(TITLE, List.of(p.title()), TAGS, p.tags(), DETAILS, List.of(p.details())));
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     @Override

@@ -23,11 +23,13 @@ import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profile;
 import org.reciprocity.member.Profiles;
+import org.reciprocity.member.Today;
 import org.reciprocity.network.Connections;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.webhooks.WebhookEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,9 +55,11 @@ public class Matching {
     private final Network network;
     private final Connections connections;
     private final ApplicationEventPublisher events;
+    private final Today today;
 
     Matching(Asks asks, MatchIndex index, SignalQueries signals, Postings postings, Pledges pledges, Members members,
-             Profiles profiles, Network network, Connections connections, ApplicationEventPublisher events) {
+             Profiles profiles, Network network, Connections connections, ApplicationEventPublisher events, Today today) {
+        this.today = today;
         this.events = events;
         this.connections = connections;
         this.asks = asks;
@@ -82,7 +86,7 @@ public class Matching {
         Set<Long> connectionsOnly = posting.visibility() == PostingVisibility.CONNECTIONS
                 ? Set.copyOf(connections.of(me.id())) : null;
         List<Suggestion> found = index.helpers().match(posting.text(), me.id(), limit(limit),
-                ids -> signals.signals(me.id(), ids, blocked, asks.today()),
+                ids -> signals.signals(me.id(), ids, blocked, asks.today(me)),
                 id -> !blocked.contains(id) && (connectionsOnly == null || connectionsOnly.contains(id)));
         Map<Long, Member> people = members.byIds(found.stream().map(Suggestion::id).toList());
         return found.stream().filter(s -> people.containsKey(s.id()))
@@ -91,21 +95,30 @@ public class Matching {
                 .toList();
     }
 
-    /** Tells the author's webhooks who could help with a new ask (ask.matched), when anyone could. */
-    public void announce(CurrentMember me, AskViews.PostingView posting) {
+    /**
+     * Tells the author's webhooks who could help with a new ask (ask.matched), when anyone could: in
+     * the transaction that posts it, so the delivery is queued with the ask or not at all.
+     */
+    @EventListener
+    void announce(PostingChanged changed) {
+        if (!changed.created()) {
+            return;
+        }
+        Posting posting = postings.byId(changed.postingId()).orElseThrow();
         if (posting.kind() != PostingKind.ASK) {
             return;
         }
-        List<MatchView> found = matches(me, posting.id(), 5);
+        Member author = members.byId(changed.ownerId()).orElseThrow();
+        List<MatchView> found = matches(author.asCurrent(), posting.publicId(), 5);
         if (!found.isEmpty()) {
-            events.publishEvent(new WebhookEvent(me.id(), WebhookEvent.ASK_MATCHED,
-                    Map.of("askId", posting.id(), "title", posting.title(), "matches", found)));
+            events.publishEvent(new WebhookEvent(author.id(), WebhookEvent.ASK_MATCHED,
+                    Map.of("askId", posting.publicId(), "title", posting.title(), "matches", found)));
         }
     }
 
     /** Open asks the caller could help with; empty while the caller paused giving or used up their capacity. */
     public List<SuggestedPosting> giveFirst(CurrentMember me, Integer limit) {
-        HelperSignals self = signals.signals(me.id(), List.of(me.id()), Set.of(), asks.today()).get(me.id());
+        HelperSignals self = signals.signals(me.id(), List.of(me.id()), Set.of(), asks.today(me)).get(me.id());
         if (!self.canHelpNow()) {
             return List.of();
         }
@@ -120,14 +133,14 @@ public class Matching {
     private List<SuggestedPosting> suggestedPostings(CurrentMember me, PostingKind kind, int limit) {
         Profile own = profiles.of(me.id());
         List<String> gives = new ArrayList<>(own.skills());
-        postings.openOf(me.id(), PostingKind.OFFER, asks.today()).forEach(o -> gives.add(o.title()));
+        postings.openOf(me.id(), PostingKind.OFFER, now()).forEach(o -> gives.add(o.title()));
         String query = String.join("\n", gives) + "\n" + (own.headline() == null ? "" : own.headline());
         List<TextIndex.Hit> hits = index.postings().search(query, 100, id -> true);
         Map<Long, Posting> found = postings.byIds(hits.stream().map(TextIndex.Hit::id).toList());
-        LocalDate today = asks.today();
+        LocalDate today = asks.today(me);
         Asks.Readers readers = asks.readers(me.id(), found.values());
         List<Posting> usable = hits.stream().map(h -> found.get(h.id()))
-                .filter(p -> p != null && p.kind() == kind && p.ownerId() != me.id() && p.isOpen(today) && readers.canSee(p))
+                .filter(p -> p != null && p.kind() == kind && p.ownerId() != me.id() && p.isOpen(now()) && readers.canSee(p))
                 .toList();
         if (usable.isEmpty()) {
             return List.of();
@@ -173,7 +186,7 @@ public class Matching {
         if (circle.size() < 2) {
             return List.of();
         }
-        LocalDate today = asks.today();
+        LocalDate today = asks.today(me);
         Map<Long, SignalQueries.Capacity> capacity = signals.capacity(circle);
         Map<Long, Integer> given = signals.givenSince(circle, today.minusDays(30));
         circle.removeIf(id -> {
@@ -181,7 +194,7 @@ public class Matching {
             return c == null || !c.active() || c.paused()
                     || c.perMonth() != null && given.getOrDefault(id, 0) >= c.perMonth();
         });
-        List<Posting> inCircle = postings.open(EnumSet.of(PostingKind.ASK), today).stream()
+        List<Posting> inCircle = postings.open(EnumSet.of(PostingKind.ASK), now()).stream()
                 .filter(p -> circle.contains(p.ownerId())).toList();
         Asks.Readers readers = asks.readers(me.id(), inCircle);
         List<Posting> theirAsks = inCircle.stream().filter(readers::canSee)
@@ -221,6 +234,10 @@ public class Matching {
     }
 
     private record Reason(Posting ask, float score) {}
+
+    private java.time.Instant now() {
+        return today.now();
+    }
 
     private static int limit(Integer limit) {
         if (limit == null) {

@@ -34,9 +34,11 @@ class Pledges {
     Pledge insert(long askId, long helperId, String note, LocalDate dueOn, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into pledge (public_id, ask_id, helper_id, note, due_on, status, created_at, status_changed_at)
-                values (:publicId, :ask, :helper, :note, :due, 'PLEDGED', :now, :now)
+                insert into pledge (public_id, ask_id, helper_id, note, due_on, status, created_at, status_changed_at,
+                                    active_key)
+                values (:publicId, :ask, :helper, :note, :due, 'PLEDGED', :now, :now, :active)
                 """).param("publicId", UUID.randomUUID().toString()).param("ask", askId).param("helper", helperId)
+                .param("active", askId + ":" + helperId)
                 .param("note", note).param("due", dueOn).param("now", Postings.utc(now))
                 .update(keys, "id");
         return byId(keys.getKeyAs(Number.class).longValue()).orElseThrow();
@@ -61,11 +63,6 @@ class Pledges {
                 .query(Pledges::map).list();
     }
 
-    boolean hasActive(long askId, long helperId) {
-        return jdbc.sql("select count(*) from pledge where ask_id = :ask and helper_id = :h and status = 'PLEDGED'")
-                .param("ask", askId).param("h", helperId).query(Long.class).single() > 0;
-    }
-
     /** How many active pledges each of these asks has. */
     Map<Long, Integer> activeCounts(Collection<Long> askIds) {
         Map<Long, Integer> counts = new HashMap<>();
@@ -76,16 +73,16 @@ class Pledges {
         return counts;
     }
 
-    /** Pledges still open 7 days after their due date lapse; returns how many did. */
-    int lapseDueBefore(LocalDate cutoff, Instant now) {
-        return jdbc.sql("update pledge set status = 'LAPSED', status_changed_at = :now where status = 'PLEDGED' and due_on < :cutoff")
-                .param("now", Postings.utc(now)).param("cutoff", cutoff).update();
+    /** Open pledges due before the date: the candidates for lapsing, each then judged in its helper's day. */
+    List<Pledge> openDueBefore(LocalDate cutoff) {
+        return jdbc.sql("select " + COLUMNS + " from pledge where status = 'PLEDGED' and due_on < :cutoff order by id")
+                .param("cutoff", cutoff).query(Pledges::map).list();
     }
 
     /** Moves an active pledge to {@code to}; false if it was no longer active. */
     boolean finish(long id, PledgeStatus to, String exchangeRef, Instant now) {
         return jdbc.sql("""
-                update pledge set status = :to, exchange_ref = :exchange, status_changed_at = :now
+                update pledge set status = :to, exchange_ref = :exchange, status_changed_at = :now, active_key = null
                 where id = :id and status = 'PLEDGED'
                 """).param("to", to.name()).param("exchange", exchangeRef)
                 .param("now", Postings.utc(now)).param("id", id).update() == 1;

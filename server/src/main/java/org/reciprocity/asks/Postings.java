@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.reciprocity.db.InLists;
+import org.reciprocity.member.Today;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Repository;
 class Postings {
 
     private static final String COLUMNS = """
-            id, public_id, owner_id, kind, title, details, visibility, commercial, expires_on, status, created_at
+            id, public_id, owner_id, kind, title, details, visibility, commercial, expires_on, status, created_at,
+            (select pr.time_zone from profile pr where pr.member_id = posting.owner_id) as author_zone
             """;
 
     private final JdbcClient jdbc;
@@ -82,22 +84,29 @@ class Postings {
                 .query(Postings::map).list());
     }
 
-    /** Postings stored as OPEN and not expired, of the given kinds. */
-    List<Posting> open(Collection<PostingKind> kinds, LocalDate today) {
+    /** Postings of the given kinds still open at {@code now}, each judged by its author's day. */
+    List<Posting> open(Collection<PostingKind> kinds, Instant now) {
         return withTags(jdbc.sql("select " + COLUMNS + """
-                 from posting where status = 'OPEN' and kind in (:kinds) and (expires_on is null or expires_on >= :today)
+                 from posting where status = 'OPEN' and kind in (:kinds) and (expires_on is null or expires_on >= :earliest)
                  order by id
-                """).param("kinds", kinds.stream().map(Enum::name).toList()).param("today", today)
-                .query(Postings::map).list());
+                """).param("kinds", kinds.stream().map(Enum::name).toList()).param("earliest", Today.earliestAnywhere(now))
+                .query(Postings::map).list()).stream().filter(p -> p.isOpen(now)).toList();
     }
 
-    /** Open offer titles of one member, for the helper index. */
-    List<Posting> openOf(long ownerId, PostingKind kind, LocalDate today) {
+    /** One member's postings of a kind still open at {@code now}. */
+    List<Posting> openOf(long ownerId, PostingKind kind, Instant now) {
         return withTags(jdbc.sql("select " + COLUMNS + """
                  from posting where owner_id = :owner and kind = :kind and status = 'OPEN'
-                   and (expires_on is null or expires_on >= :today) order by id
-                """).param("owner", ownerId).param("kind", kind.name()).param("today", today)
-                .query(Postings::map).list());
+                   and (expires_on is null or expires_on >= :earliest) order by id
+                """).param("owner", ownerId).param("kind", kind.name()).param("earliest", Today.earliestAnywhere(now))
+                .query(Postings::map).list()).stream().filter(p -> p.isOpen(now)).toList();
+    }
+
+    /** When the member posted anything since {@code since}, oldest first: for the daily limit. */
+    List<Instant> createdSince(long ownerId, Instant since) {
+        return jdbc.sql("select created_at from posting where owner_id = :owner and created_at > :since order by created_at")
+                .param("owner", ownerId).param("since", utc(since))
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
     }
 
     /** Moves an open posting to {@code to}; false if it was no longer open. */
@@ -125,7 +134,7 @@ class Postings {
                 PostingKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("details"), List.of(),
                 PostingVisibility.valueOf(rs.getString("visibility")), rs.getBoolean("commercial"),
                 rs.getObject("expires_on", LocalDate.class), PostingStatus.valueOf(rs.getString("status")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("author_zone"));
     }
 
     static OffsetDateTime utc(Instant instant) {

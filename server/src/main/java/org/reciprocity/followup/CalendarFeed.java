@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -22,8 +20,11 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.reciprocity.followup.FollowUpViews.AgendaItemView;
 import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.Secrets;
+import org.reciprocity.security.ServerKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The agenda as an iCalendar feed (F3, RFC 5545) at a secret address calendar apps subscribe to: one
@@ -35,34 +36,38 @@ public class CalendarFeed {
 
     static final int DAYS_BACK = 30;
     static final int DAYS_AHEAD = 90;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String PURPOSE = "calendar-feed";
 
     private final FollowUpRows rows;
     private final FollowUp followUp;
+    private final ServerKey key;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final String baseUrl;
 
-    CalendarFeed(FollowUpRows rows, FollowUp followUp, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
+    CalendarFeed(FollowUpRows rows, FollowUp followUp, ServerKey key, TransactionTemplate tx, Clock clock,
+                 @Value("${reciprocity.base-url}") String baseUrl) {
         this.rows = rows;
         this.followUp = followUp;
+        this.key = key;
+        this.tx = tx;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** The caller's feed address, made on first use. */
     public String url(CurrentMember me) {
-        String secret = rows.settings(me.id()).feedSecret();
-        if (secret == null) {
-            return regenerate(me);
-        }
-        return address(secret);
+        int generation = rows.settings(me.id()).feedGeneration();
+        return generation == 0 ? regenerate(me) : address(secret(me, generation));
     }
 
     /** A new address; the old one stops working at once. */
     public String regenerate(CurrentMember me) {
-        String secret = secret();
-        rows.setFeedSecret(me.id(), secret);
+        String secret = tx.execute(status -> {
+            String fresh = secret(me, rows.nextFeedGeneration(me.id()));
+            rows.setFeedHash(me.id(), Secrets.sha256(fresh));
+            return fresh;
+        });
         return address(secret);
     }
 
@@ -70,10 +75,9 @@ public class CalendarFeed {
         return baseUrl + "/calendar/" + secret + ".ics";
     }
 
-    static String secret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    /** The address's secret is an HMAC under the server's key: the database keeps only its hash. */
+    private String secret(CurrentMember me, int generation) {
+        return key.hmacHex(PURPOSE, me.publicId() + ":" + generation);
     }
 
     /** The feed behind a secret, or empty when no member has it. */
@@ -81,12 +85,11 @@ public class CalendarFeed {
         if (secret == null || !secret.matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
-        return rows.memberByFeedSecret(secret).map(this::render);
+        return rows.memberByFeedHash(Secrets.sha256(secret)).map(this::render);
     }
 
     String render(long memberId) {
-        LocalDate today = followUp.today();
-        List<AgendaItemView> items = followUp.between(memberId, today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD));
+        List<AgendaItemView> items = followUp.feedItems(memberId, DAYS_BACK, DAYS_AHEAD);
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Reciprocity//Agenda 1.0//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);

@@ -2,7 +2,7 @@ package org.reciprocity.followup;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,9 @@ import org.reciprocity.followup.FollowUpViews.AgendaView;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
+import org.reciprocity.member.Today;
+import org.reciprocity.security.Secrets;
+import org.reciprocity.security.ServerKey;
 import org.reciprocity.web.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public class Digest {
     public enum Frequency { OFF, DAILY, WEEKLY }
 
     private static final Logger log = LoggerFactory.getLogger(Digest.class);
+    static final String UNSUBSCRIBE = "digest-unsubscribe";
 
     private final FollowUpRows rows;
     private final FollowUp followUp;
@@ -42,9 +46,14 @@ public class Digest {
     private final MailConfig.MailProperties settings;
     private final Clock clock;
     private final String baseUrl;
+    private final ServerKey key;
+    private final int digestHour;
 
     Digest(FollowUpRows rows, FollowUp followUp, Members members, JavaMailSenderImpl mail,
-           MailConfig.MailProperties settings, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
+           MailConfig.MailProperties settings, Clock clock, @Value("${reciprocity.base-url}") String baseUrl,
+           ServerKey key, @Value("${reciprocity.mail.digest-hour:7}") int digestHour) {
+        this.key = key;
+        this.digestHour = digestHour;
         this.rows = rows;
         this.followUp = followUp;
         this.members = members;
@@ -65,23 +74,33 @@ public class Digest {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("frequency", "Choose OFF, DAILY or WEEKLY.");
         }
-        rows.setDigest(me.id(), f.name(), CalendarFeed.secret());
+        rows.setDigest(me.id(), f.name(), Secrets.sha256(unsubscribeToken(me.publicId())));
         return f;
     }
 
     /** Turns the digest off for whoever holds this token; false if no one does. */
     public boolean unsubscribe(String token) {
         Optional<Long> member = token == null || !token.matches("[0-9a-f]{64}") ? Optional.empty()
-                : rows.memberByDigestToken(token);
+                : rows.memberByDigestTokenHash(Secrets.sha256(token));
         member.ifPresent(m -> rows.setDigest(m, Frequency.OFF.name(), null));
         return member.isPresent();
+    }
+
+    /** The unsubscribe link's secret: an HMAC under the server's key, so the database keeps only its hash. */
+    private String unsubscribeToken(String memberPublicId) {
+        return key.hmacHex(UNSUBSCRIBE, memberPublicId);
     }
 
     public boolean mailConfigured() {
         return settings.configured();
     }
 
-    /** Sends the digests that are due; a member with nothing on the agenda gets no message. */
+    /**
+     * Sends the digests that are due, each in its member's morning: a daily digest once their local
+     * clock has passed {@code reciprocity.mail.digest-hour} (default 7) and none was sent since that
+     * morning, a weekly one when none was sent in the six mornings before. A member with nothing on
+     * the agenda gets no message.
+     */
     @Scheduled(fixedDelayString = "${reciprocity.mail.digest-check:PT15M}", initialDelayString = "${reciprocity.mail.digest-check:PT15M}")
     public int sendDue() {
         if (!settings.configured()) {
@@ -89,31 +108,42 @@ public class Digest {
         }
         Instant now = clock.instant();
         int sent = 0;
-        for (long memberId : rows.digestsDue(now.minus(Duration.ofHours(23)), now.minus(Duration.ofDays(7)).plus(Duration.ofHours(1)))) {
-            Member member = members.byId(memberId).orElse(null);
-            FollowUpRows.Settings before = rows.settings(memberId);
+        for (FollowUpRows.Subscriber s : rows.subscribers()) {
+            if (!due(s, now)) {
+                continue;
+            }
+            Member member = members.byId(s.memberId()).orElse(null);
             if (member == null) {
                 continue;
             }
             AgendaView agenda = followUp.agenda(member.asCurrent());
-            if (!rows.markDigestSent(memberId, before.lastDigestAt(), now)) {
-                continue;
-            }
-            if (agenda.items().isEmpty()) {
+            // claimed before sending, so two runs (or two instances) never send the same digest twice
+            if (!rows.markDigestSent(s.memberId(), s.lastDigestAt(), now) || agenda.items().isEmpty()) {
                 continue;
             }
             try {
-                send(member, before, agenda);
+                send(member, agenda);
                 sent++;
             } catch (MailException | jakarta.mail.MessagingException e) {
-                log.warn("Digest for member {} not sent: {}", memberId, e.getMessage());
+                log.warn("Digest for member {} not sent: {}", s.memberId(), e.getMessage());
             }
         }
         return sent;
     }
 
-    private void send(Member member, FollowUpRows.Settings settings, AgendaView agenda) throws jakarta.mail.MessagingException {
-        String unsubscribe = baseUrl + "/digest/unsubscribe/" + settings.digestToken();
+    /** Whether the subscriber's digest is due at {@code now}, judged by the clock where they live. */
+    boolean due(FollowUpRows.Subscriber s, Instant now) {
+        ZonedDateTime local = now.atZone(Today.zoneOf(s.timeZone()));
+        ZonedDateTime morning = local.toLocalDate().atTime(digestHour, 0).atZone(local.getZone());
+        if (local.isBefore(morning)) {
+            morning = morning.minusDays(1);
+        }
+        Instant since = (Frequency.WEEKLY.name().equals(s.frequency()) ? morning.minusDays(6) : morning).toInstant();
+        return s.lastDigestAt() == null || s.lastDigestAt().isBefore(since);
+    }
+
+    private void send(Member member, AgendaView agenda) throws jakarta.mail.MessagingException {
+        String unsubscribe = baseUrl + "/digest/unsubscribe/" + unsubscribeToken(member.publicId());
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(this.settings.sender());

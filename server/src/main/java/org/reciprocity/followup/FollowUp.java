@@ -31,6 +31,7 @@ import org.reciprocity.ledger.Ledger;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
+import org.reciprocity.member.Today;
 import org.reciprocity.network.Contact;
 import org.reciprocity.network.Contacts;
 import org.reciprocity.web.FieldError;
@@ -57,8 +58,10 @@ public class FollowUp {
     private final Members members;
     private final Asks asks;
     private final Clock clock;
+    private final Today today;
 
-    FollowUp(FollowUpRows rows, Ledger ledger, Contacts contacts, Members members, Asks asks, Clock clock) {
+    FollowUp(FollowUpRows rows, Ledger ledger, Contacts contacts, Members members, Asks asks, Clock clock, Today today) {
+        this.today = today;
         this.rows = rows;
         this.ledger = ledger;
         this.contacts = contacts;
@@ -103,7 +106,7 @@ public class FollowUp {
         LocalDate on = InputDates.parse(in == null ? null : in.occurredOn(), "occurredOn", errors);
         if (on == null && errors.stream().noneMatch(e -> e.field().equals("occurredOn"))) {
             errors.add(new FieldError("occurredOn", "Give the date (YYYY-MM-DD)."));
-        } else if (on != null && (on.isAfter(today().plusDays(1)) || on.isBefore(today().minusYears(50)))) {
+        } else if (on != null && (on.isAfter(today(me)) || on.isBefore(today(me).minusYears(50)))) {
             errors.add(new FieldError("occurredOn", "Give a date that is not in the future."));
         }
         String note = in == null || in.note() == null ? null : in.note().strip();
@@ -131,7 +134,7 @@ public class FollowUp {
 
     /** What is due today or overdue, neither done nor snoozed, soonest first. */
     public AgendaView agenda(CurrentMember me) {
-        LocalDate today = today();
+        LocalDate today = today(me);
         Map<String, FollowUpRows.Reminder> reminders = rows.reminders(me.id());
         List<AgendaItemView> shown = new ArrayList<>();
         int keepInTouch = 0;
@@ -149,12 +152,14 @@ public class FollowUp {
         return new AgendaView(shown, hidden, today);
     }
 
-    /** Items with a date from {@code from} to {@code to}, not done: what the calendar feed publishes. */
-    List<AgendaItemView> between(long memberId, LocalDate from, LocalDate to) {
+    /** Items dated from {@code daysBack} before the member's today to {@code daysAhead} after, not done: the calendar feed. */
+    List<AgendaItemView> feedItems(long memberId, int daysBack, int daysAhead) {
         CurrentMember me = members.byId(memberId).orElseThrow().asCurrent();
+        LocalDate from = today(me).minusDays(daysBack);
+        LocalDate to = today(me).plusDays(daysAhead);
         Map<String, FollowUpRows.Reminder> reminders = rows.reminders(memberId);
         List<AgendaItemView> items = new ArrayList<>();
-        for (AgendaItem item : Agenda.build(input(me), today())) {
+        for (AgendaItem item : Agenda.build(input(me), today(me))) {
             FollowUpRows.Reminder r = reminders.get(item.key());
             LocalDate on = r != null && "SNOOZED".equals(r.state()) && r.snoozedUntil().isAfter(item.dueOn())
                     ? r.snoozedUntil() : item.dueOn();
@@ -187,7 +192,7 @@ public class FollowUp {
         if (in != null && in.until() != null && !in.until().isBlank()) {
             until = InputDates.parse(in.until(), "until", errors);
         } else if (in != null && in.days() != null) {
-            until = in.days() < 1 || in.days() > MAX_SNOOZE_DAYS ? null : today().plusDays(in.days());
+            until = in.days() < 1 || in.days() > MAX_SNOOZE_DAYS ? null : today(me).plusDays(in.days());
             if (until == null) {
                 errors.add(new FieldError("days", "Snooze for 1 to " + MAX_SNOOZE_DAYS + " days."));
             }
@@ -195,7 +200,7 @@ public class FollowUp {
             until = null;
             errors.add(new FieldError("days", "Say for how many days (days) or until when (until)."));
         }
-        if (until != null && (!until.isAfter(today()) || until.isAfter(today().plusDays(MAX_SNOOZE_DAYS)))) {
+        if (until != null && (!until.isAfter(today(me)) || until.isAfter(today(me).plusDays(MAX_SNOOZE_DAYS)))) {
             errors.add(new FieldError("until", "Choose a day after today and within a year."));
         }
         if (!errors.isEmpty()) {
@@ -208,7 +213,7 @@ public class FollowUp {
     /** Done and snooze apply to items of the caller's agenda only; anything else is not found. */
     private String known(CurrentMember me, String reminderId) {
         String key = reminderId == null ? "" : reminderId.strip();
-        boolean exists = Agenda.build(input(me), today()).stream().anyMatch(i -> i.key().equals(key));
+        boolean exists = Agenda.build(input(me), today(me)).stream().anyMatch(i -> i.key().equals(key));
         if (!exists) {
             throw new NotFound("There is no such item on your agenda.");
         }
@@ -219,7 +224,7 @@ public class FollowUp {
 
     /** Tracked contacts past their ideal (AMBER) or maximum (RED) interval, longest silence first (or by name). */
     public List<StandingView> losingTouch(CurrentMember me, String sort) {
-        List<StandingView> list = new ArrayList<>(Agenda.losingTouch(input(me), today()).stream()
+        List<StandingView> list = new ArrayList<>(Agenda.losingTouch(input(me), today(me)).stream()
                 .map(s -> new StandingView(counterpart(s.person().key(), s.person().name()),
                         s.person().tier() == null ? null : s.person().tier().name(), s.lastTouch(), s.daysSince(),
                         s.cadence().idealDays(), s.cadence().maxDays(), s.level()))
@@ -279,12 +284,13 @@ public class FollowUp {
         Ledger.AgendaLedger book = ledger.forAgenda(me.id());
         Map<String, String> names = new java.util.HashMap<>(book.names());
         Map<String, Cadence> overrides = rows.contactCadences(me.id());
+        java.time.ZoneId zone = today.zone(me.id());
         List<AgendaInput.Person> people = new ArrayList<>();
         for (Contact c : contacts.all(me.id())) {
             String key = "c:" + c.id();
             names.put(key, c.name());
             LocalDate knownSince = c.lastInteractionOn() != null ? c.lastInteractionOn()
-                    : c.createdAt().atOffset(ZoneOffset.UTC).toLocalDate();
+                    : LocalDate.ofInstant(c.createdAt(), zone);
             Set<String> aliases = c.linkedMemberId() == null ? Set.of() : Set.of("m:" + c.linkedMemberId());
             people.add(new AgendaInput.Person(key, c.name(), c.tier(), overrides.get(c.id()), knownSince, aliases));
         }
@@ -350,7 +356,8 @@ public class FollowUp {
     }
 
 
-    LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    /** The member's day: what the agenda, the feed and the date checks count from. */
+    LocalDate today(CurrentMember me) {
+        return today.of(me);
     }
 }

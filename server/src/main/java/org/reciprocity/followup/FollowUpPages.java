@@ -50,7 +50,7 @@ class FollowUpPages {
         model.addAttribute("agenda", followUp.agenda(me));
         model.addAttribute("notice", notice);
         model.addAttribute("errors", errors);
-        model.addAttribute("form", form == null ? new InteractionInput(null, null, "MEETING", followUp.today().toString(), "") : form);
+        model.addAttribute("form", form == null ? new InteractionInput(null, null, "MEETING", followUp.today(me).toString(), "") : form);
         model.addAttribute("contacts", contacts.all(me.id()));
         model.addAttribute("connections", network.connections(me));
         model.addAttribute("feedUrl", feed.url(me));

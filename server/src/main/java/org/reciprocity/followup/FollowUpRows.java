@@ -16,6 +16,7 @@ import org.reciprocity.core.agenda.InteractionType;
 import org.reciprocity.core.network.Tier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The interaction, cadence, reminder and follow_up_setting tables, always scoped to their owner. */
 @Repository
@@ -31,7 +32,7 @@ class FollowUpRows {
 
     record Reminder(String key, String state, LocalDate snoozedUntil) {}
 
-    record Settings(String feedSecret, String digest, String digestToken, Instant lastDigestAt) {}
+    record Settings(int feedGeneration, String digest, Instant lastDigestAt) {}
 
     private final JdbcClient jdbc;
 
@@ -88,10 +89,15 @@ class FollowUpRows {
         return cadences;
     }
 
+    /** An upsert in two portable statements: the insert cannot collide, the update then sets the value. */
+    @Transactional
     void saveCadence(long owner, Tier tier, Cadence cadence) {
-        jdbc.sql("delete from cadence where owner_id = :owner and tier = :tier").param("owner", owner)
-                .param("tier", tier.name()).update();
-        jdbc.sql("insert into cadence (owner_id, tier, ideal_days, max_days) values (:owner, :tier, :ideal, :max)")
+        jdbc.sql("""
+                insert into cadence (owner_id, tier, ideal_days, max_days) values (:owner, :tier, :ideal, :max)
+                on conflict do nothing
+                """).param("owner", owner).param("tier", tier.name()).param("ideal", cadence.idealDays())
+                .param("max", cadence.maxDays()).update();
+        jdbc.sql("update cadence set ideal_days = :ideal, max_days = :max where owner_id = :owner and tier = :tier")
                 .param("owner", owner).param("tier", tier.name()).param("ideal", cadence.idealDays())
                 .param("max", cadence.maxDays()).update();
     }
@@ -126,12 +132,17 @@ class FollowUpRows {
         return map;
     }
 
+    /** An upsert, like {@link #saveCadence}: concurrent snoozes of one item never collide; the last one wins. */
+    @Transactional
     void setReminder(long owner, String key, String state, LocalDate until, Instant now) {
-        jdbc.sql("delete from reminder where owner_id = :owner and item_key = :key").param("owner", owner)
-                .param("key", key).update();
         jdbc.sql("""
                 insert into reminder (owner_id, item_key, state, snoozed_until, updated_at)
-                values (:owner, :key, :state, :until, :now)
+                values (:owner, :key, :state, :until, :now) on conflict do nothing
+                """).param("owner", owner).param("key", key).param("state", state).param("until", until)
+                .param("now", utc(now)).update();
+        jdbc.sql("""
+                update reminder set state = :state, snoozed_until = :until, updated_at = :now
+                where owner_id = :owner and item_key = :key
                 """).param("owner", owner).param("key", key).param("state", state).param("until", until)
                 .param("now", utc(now)).update();
     }
@@ -139,11 +150,10 @@ class FollowUpRows {
     // --- settings: calendar feed and digest ------------------------------------------------
 
     Settings settings(long member) {
-        return jdbc.sql("select feed_secret, digest, digest_token, last_digest_at from follow_up_setting where member_id = :m")
+        return jdbc.sql("select feed_generation, digest, last_digest_at from follow_up_setting where member_id = :m")
                 .param("m", member)
-                .query((rs, n) -> new Settings(rs.getString(1), rs.getString(2), rs.getString(3),
-                        toInstant(rs.getObject(4, OffsetDateTime.class))))
-                .optional().orElse(new Settings(null, "OFF", null, null));
+                .query((rs, n) -> new Settings(rs.getInt(1), rs.getString(2), toInstant(rs.getObject(3, OffsetDateTime.class))))
+                .optional().orElse(new Settings(0, "OFF", null));
     }
 
     private void ensureRow(long member) {
@@ -151,37 +161,46 @@ class FollowUpRows {
                 .param("m", member).update();
     }
 
-    void setFeedSecret(long member, String secret) {
+    /** Moves the member's feed to its next generation and returns it; the caller stores the new address's hash. */
+    int nextFeedGeneration(long member) {
         ensureRow(member);
-        jdbc.sql("update follow_up_setting set feed_secret = :s where member_id = :m").param("s", secret).param("m", member)
+        jdbc.sql("update follow_up_setting set feed_generation = feed_generation + 1 where member_id = :m")
+                .param("m", member).update();
+        return settings(member).feedGeneration();
+    }
+
+    void setFeedHash(long member, String hash) {
+        jdbc.sql("update follow_up_setting set feed_hash = :h where member_id = :m").param("h", hash).param("m", member)
                 .update();
     }
 
-    Optional<Long> memberByFeedSecret(String secret) {
-        return jdbc.sql("select member_id from follow_up_setting where feed_secret = :s").param("s", secret)
+    Optional<Long> memberByFeedHash(String hash) {
+        return jdbc.sql("select member_id from follow_up_setting where feed_hash = :h").param("h", hash)
                 .query(Long.class).optional();
     }
 
-    void setDigest(long member, String digest, String token) {
+    void setDigest(long member, String digest, String tokenHash) {
         ensureRow(member);
-        jdbc.sql("update follow_up_setting set digest = :d, digest_token = coalesce(digest_token, :t) where member_id = :m")
-                .param("d", digest).param("t", token).param("m", member).update();
+        jdbc.sql("update follow_up_setting set digest = :d, digest_token_hash = :t where member_id = :m")
+                .param("d", digest).param("t", tokenHash).param("m", member).update();
     }
 
-    Optional<Long> memberByDigestToken(String token) {
-        return jdbc.sql("select member_id from follow_up_setting where digest_token = :t").param("t", token)
+    Optional<Long> memberByDigestTokenHash(String hash) {
+        return jdbc.sql("select member_id from follow_up_setting where digest_token_hash = :h").param("h", hash)
                 .query(Long.class).optional();
     }
 
-    /** Members whose daily or weekly digest is due: never sent, or sent longer ago than their period. */
-    List<Long> digestsDue(Instant dayAgo, Instant weekAgo) {
+    /** An opted-in active member, with what deciding whether their digest is due needs. */
+    record Subscriber(long memberId, String frequency, String timeZone, Instant lastDigestAt) {}
+
+    List<Subscriber> subscribers() {
         return jdbc.sql("""
-                select s.member_id from follow_up_setting s join member m on m.id = s.member_id
-                where m.status = 'ACTIVE' and (
-                    (s.digest = 'DAILY' and (s.last_digest_at is null or s.last_digest_at <= :day))
-                    or (s.digest = 'WEEKLY' and (s.last_digest_at is null or s.last_digest_at <= :week)))
+                select s.member_id, s.digest, p.time_zone, s.last_digest_at
+                from follow_up_setting s join member m on m.id = s.member_id left join profile p on p.member_id = s.member_id
+                where m.status = 'ACTIVE' and s.digest in ('DAILY', 'WEEKLY')
                 order by s.member_id
-                """).param("day", utc(dayAgo)).param("week", utc(weekAgo)).query(Long.class).list();
+                """).query((rs, n) -> new Subscriber(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        toInstant(rs.getObject(4, OffsetDateTime.class)))).list();
     }
 
     /** Marks a digest sent; false if another run sent it since {@code seen}. */

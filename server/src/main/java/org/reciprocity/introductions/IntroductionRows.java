@@ -53,10 +53,12 @@ class IntroductionRows {
     Introduction insert(long introducer, long first, long second, String reason, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into introduction (public_id, introducer_id, first_id, second_id, reason, status, created_at)
-                values (:publicId, :introducer, :first, :second, :reason, 'PROPOSED', :now)
+                insert into introduction (public_id, introducer_id, first_id, second_id, reason, status, created_at,
+                                          proposed_pair)
+                values (:publicId, :introducer, :first, :second, :reason, 'PROPOSED', :now, :pair)
                 """).param("publicId", UUID.randomUUID().toString()).param("introducer", introducer)
                 .param("first", first).param("second", second).param("reason", reason).param("now", utc(now))
+                .param("pair", org.reciprocity.db.PairKey.of(first, second))
                 .update(keys, "id");
         return byId(keys.getKeyAs(Number.class).longValue()).orElseThrow();
     }
@@ -99,7 +101,7 @@ class IntroductionRows {
 
     /** Decides a proposed introduction; false if another call decided it first. */
     boolean decide(long id, Status to, Instant now) {
-        return jdbc.sql("update introduction set status = :to, decided_at = :now where id = :id and status = 'PROPOSED'")
+        return jdbc.sql("update introduction set status = :to, decided_at = :now, proposed_pair = null where id = :id and status = 'PROPOSED'")
                 .param("to", to.name()).param("now", utc(now)).param("id", id).update() == 1;
     }
 

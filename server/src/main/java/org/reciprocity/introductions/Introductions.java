@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +15,12 @@ import org.reciprocity.introductions.IntroductionRows.Introduction;
 import org.reciprocity.introductions.IntroductionRows.Status;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.ledger.RecordExchange;
+import org.reciprocity.db.Savepoints;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profiles;
+import org.reciprocity.member.Today;
 import org.reciprocity.network.Connections;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Conflict;
@@ -64,9 +64,14 @@ public class Introductions {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Today today;
+    private final Savepoints savepoints;
 
     Introductions(IntroductionRows rows, Members members, Profiles profiles, Connections connections, Network network,
-                  Ledger ledger, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+                  Ledger ledger, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events, Today today,
+                  Savepoints savepoints) {
+        this.savepoints = savepoints;
+        this.today = today;
         this.events = events;
         this.rows = rows;
         this.members = members;
@@ -103,11 +108,15 @@ public class Introductions {
             throw new Conflict("An introduction between these two is already waiting for their answers.");
         }
         Instant now = clock.instant();
-        if (rows.proposedSince(me.id(), now.minus(Duration.ofDays(1))) >= PER_DAY) {
-            throw new TooManyRequests("You proposed " + PER_DAY + " introductions in the last 24 hours, the most allowed.",
-                    Duration.ofHours(1));
-        }
-        Introduction created = rows.insert(me.id(), first.id(), second.id(), reason, now);
+        // the daily count under a lock on the introducer; one waiting introduction per pair is a unique constraint
+        Introduction created = savepoints.unlessDuplicate(() -> {
+            members.lockForLimits(me.id());
+            if (rows.proposedSince(me.id(), now.minus(Duration.ofDays(1))) >= PER_DAY) {
+                throw new TooManyRequests("You proposed " + PER_DAY + " introductions in the last 24 hours, the most allowed.",
+                        Duration.ofHours(1));
+            }
+            return rows.insert(me.id(), first.id(), second.id(), reason, now);
+        }).orElseThrow(() -> new Conflict("An introduction between these two is already waiting for their answers."));
         AuthenticityGuard.Assessment guard = AuthenticityGuard.assess(reason);
         return view(me, created, guard.warns() ? guard.triggers() : null);
     }
@@ -167,13 +176,13 @@ public class Introductions {
         if (introducer == null || !introducer.isActive()) {
             return;
         }
-        String today = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+        String introducersDay = today.of(introducer.id()).toString();
         for (long introduced : List.of(intro.firstId(), intro.secondId())) {
             Member member = people.get(introduced);
             Member other = people.get(intro.otherThan(introduced));
             String description = "Introduced you to " + other.displayName() + ": " + intro.reason();
             ledger.record(introducer.asCurrent(), new RecordExchange("GAVE", member.publicId(), null, "INTRODUCTION",
-                    description.length() > 2000 ? description.substring(0, 2000) : description, 2, today, null, null));
+                    description.length() > 2000 ? description.substring(0, 2000) : description, 2, introducersDay, null, null));
         }
     }
 

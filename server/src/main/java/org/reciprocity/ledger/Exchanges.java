@@ -192,6 +192,26 @@ class Exchanges {
                 """).param("me", me).query(Exchanges::map).list();
     }
 
+    /** Current pending entries the recorder made with this counterpart. */
+    int pendingBetween(long recorder, long counterpart) {
+        return jdbc.sql("""
+                select count(*) from exchange
+                where recorder_id = :me and counterpart_id = :other and status = 'PENDING' and superseded_by_id is null
+                """).param("me", recorder).param("other", counterpart).query(Integer.class).single();
+    }
+
+    /** When the member recorded favors with members they are not connected to, since {@code since}, oldest first. */
+    List<Instant> unsolicitedSince(long recorder, Instant since) {
+        return jdbc.sql("""
+                select e.created_at from exchange e
+                where e.recorder_id = :me and e.counterpart_id is not null and e.ask_ref is null and e.created_at > :since
+                  and not exists (select 1 from connection c where c.member_low = least(e.recorder_id, e.counterpart_id)
+                                                            and c.member_high = greatest(e.recorder_id, e.counterpart_id))
+                order by e.created_at
+                """).param("me", recorder).param("since", utc(since))
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
     Map<Long, String> publicIds(Collection<Long> ids) {
         Map<Long, String> map = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(ids)) {

@@ -36,6 +36,7 @@ import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profiles;
+import org.reciprocity.member.Today;
 import org.reciprocity.network.Contact;
 import org.reciprocity.network.Contacts;
 import org.reciprocity.web.Conflict;
@@ -68,11 +69,15 @@ public class Ledger {
     private final LedgerSettings settings;
     private final ApplicationEventPublisher events;
     private final AskLinks askLinks;
+    private final Today today;
+    private final RecordingLimits limits;
 
     Ledger(Exchanges exchanges, Members members, Contacts contacts, Profiles profiles, TransactionTemplate tx,
            Clock clock, LedgerProperties properties, ApplicationEventPublisher events,
-           AskLinks askLinks) {
+           AskLinks askLinks, Today today, RecordingLimits limits) {
+        this.limits = limits;
         this.askLinks = askLinks;
+        this.today = today;
         this.events = events;
         this.exchanges = exchanges;
         this.members = members;
@@ -88,12 +93,19 @@ public class Ledger {
     /** Records a favor: PENDING with a member until they answer, PRIVATE with one's own contact. */
     public ExchangeView record(CurrentMember me, RecordExchange body) {
         Exchanges.Draft draft = draft(me, body, null);
-        Exchange created = tx.execute(status -> exchanges.insert(draft, clock.instant()));
-        announce(WebhookEvent.EXCHANGE_RECORDED, created);
+        Exchange created = tx.execute(status -> {
+            limits.checkRecording(me, draft);
+            Exchange fresh = exchanges.insert(draft, clock.instant());
+            announce(WebhookEvent.EXCHANGE_RECORDED, fresh);
+            return fresh;
+        });
         return view(me.id(), created, false);
     }
 
-    /** Tells each member party of the exchange, as they see it, to their webhooks. */
+    /**
+     * Tells each member party of the exchange, as they see it, to their webhooks. Called inside the
+     * write's transaction: the deliveries are queued with it, or not at all.
+     */
     private void announce(String type, Exchange exchange) {
         for (Long party : new Long[] {exchange.recorderId(), exchange.counterpartId()}) {
             if (party != null) {
@@ -137,20 +149,27 @@ public class Ledger {
     private ExchangeView answer(CurrentMember me, String publicId, ExchangeStatus to, String reason) {
         Exchange exchange = party(me, publicId);
         exchange.checkAnswerableBy(me.id());
-        if (!exchanges.answer(exchange.id(), to, reason, me.id(), clock.instant())) {
+        Exchange answered = tx.execute(status -> {
+            if (!exchanges.answer(exchange.id(), to, reason, me.id(), clock.instant())) {
+                return null;
+            }
+            Exchange now = exchanges.byId(exchange.id()).orElseThrow();
+            if (to == ExchangeStatus.CONFIRMED) {
+                announce(WebhookEvent.EXCHANGE_CONFIRMED, now);
+                // A confirmed favor joins what its giver is known to give (the match index reads it).
+                if (exchange.recorderId() != null) {
+                    events.publishEvent(new MemberChanged(exchange.recorderId()));
+                }
+                events.publishEvent(new MemberChanged(me.id()));
+            }
+            return now;
+        });
+        if (answered == null) {
             Exchange now = exchanges.byId(exchange.id()).orElseThrow();
             throw new Conflict("This exchange was " + now.status().name().toLowerCase(Locale.ROOT)
                     + (now.isCurrent() ? "" : " and corrected") + " in the meantime.");
         }
-        if (to == ExchangeStatus.CONFIRMED) {
-            announce(WebhookEvent.EXCHANGE_CONFIRMED, exchanges.byId(exchange.id()).orElseThrow());
-            // A confirmed favor joins what its giver is known to give (the match index reads it).
-            if (exchange.recorderId() != null) {
-                events.publishEvent(new MemberChanged(exchange.recorderId()));
-            }
-            events.publishEvent(new MemberChanged(me.id()));
-        }
-        return view(me.id(), exchanges.byId(exchange.id()).orElseThrow(), true);
+        return view(me.id(), answered, true);
     }
 
     /** A thank-you on a confirmed favor received (L3), shown to the giver. */
@@ -161,7 +180,8 @@ public class Ledger {
         }
         Exchange exchange = party(me, publicId);
         exchange.checkThankableBy(me.id());
-        if (!exchanges.thank(exchange.id(), me.id(), clean, clock.instant())) {
+        Boolean thanked = tx.execute(status -> exchanges.thank(exchange.id(), me.id(), clean, clock.instant()));
+        if (!Boolean.TRUE.equals(thanked)) {
             throw new Conflict("You already thanked for this favor.");
         }
         return view(me.id(), exchange, true);
@@ -257,7 +277,7 @@ public class Ledger {
             entries.add(entry(e, key(me, e), me, thanked));
         }
         Integer capacity = profiles.of(me).capacityPerMonth();
-        LedgerHealth health = LedgerHealth.of(entries, capacity, today(), settings);
+        LedgerHealth health = LedgerHealth.of(entries, capacity, today.of(me), settings);
         return new Loaded(health, counterparts(me, rows),
                 rows.stream().collect(Collectors.toMap(Exchange::id, Function.identity())));
     }
@@ -409,7 +429,7 @@ public class Ledger {
         if (body.weight() == null || body.weight() < 1 || body.weight() > 5) {
             errors.add(new FieldError("weight", "Give the effort a weight from 1 (a quick favor) to 5 (a major one)."));
         }
-        LocalDate occurredOn = occurredOn(body.occurredOn(), errors);
+        LocalDate occurredOn = occurredOn(me, body.occurredOn(), errors);
         Long counterpartId = null;
         Long contactId = null;
         if (correcting != null) {
@@ -463,15 +483,14 @@ public class Ledger {
                 occurredOn, status, ask, returnsId, correcting == null ? null : correcting.id());
     }
 
-    private LocalDate occurredOn(String text, List<FieldError> errors) {
+    private LocalDate occurredOn(CurrentMember me, String text, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             errors.add(new FieldError("occurredOn", "Give the date of the favor (YYYY-MM-DD)."));
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(text.strip());
-            // "today" somewhere on Earth: a member east of UTC must be able to record today's favor
-            LocalDate latestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
+            LocalDate latestToday = today.of(me);
             if (date.isAfter(latestToday)) {
                 errors.add(new FieldError("occurredOn", "The date is in the future; record a favor once it happened."));
             } else if (date.isBefore(latestToday.minusYears(50))) {
@@ -498,7 +517,8 @@ public class Ledger {
         }
     }
 
-    LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** The member's day, for the record form's default date. */
+    LocalDate today(CurrentMember me) {
+        return today.of(me);
     }
 }

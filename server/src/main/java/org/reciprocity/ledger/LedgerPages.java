@@ -59,7 +59,7 @@ class LedgerPages {
     String recordForm(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String member,
                       @RequestParam(required = false) String contact, Model model) {
         String preset = member != null ? "member:" + member : contact != null ? "contact:" + contact : null;
-        return recordPage(me, model, RecordForm.blank(preset, ledger.today().toString()), Map.of(), null);
+        return recordPage(me, model, RecordForm.blank(preset, ledger.today(me).toString()), Map.of(), null);
     }
 
     @PostMapping("/ledger/record")

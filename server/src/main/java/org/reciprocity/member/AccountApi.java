@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Clock;
+import org.reciprocity.security.ApiTokens;
 import org.reciprocity.web.Cursor;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
@@ -24,13 +26,17 @@ class AccountApi {
 
     record Created(String id, String email, String displayName) {}
 
-    record PasswordChange(String currentPassword, String newPassword) {}
+    record PasswordChange(String currentPassword, String newPassword, Boolean revokeTokens) {}
 
     private final Accounts accounts;
     private final MemberViews views;
     private final Members members;
+    private final ApiTokens tokens;
+    private final Clock clock;
 
-    AccountApi(Accounts accounts, MemberViews views, Members members) {
+    AccountApi(Accounts accounts, MemberViews views, Members members, ApiTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
         this.accounts = accounts;
         this.views = views;
         this.members = members;
@@ -60,9 +66,13 @@ class AccountApi {
 
     @PutMapping("/api/v1/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the caller's password; every signed-in browser session ends")
+    @Operation(summary = "Change the caller's password; every signed-in browser session ends",
+            description = "With revokeTokens true, every API token of the account is revoked too (this one included).")
     void changePassword(@AuthenticationPrincipal CurrentMember me, @RequestBody PasswordChange body) {
         accounts.changePassword(me, body.currentPassword(), body.newPassword(), null);
+        if (Boolean.TRUE.equals(body.revokeTokens())) {
+            tokens.revokeAll(me.id(), clock.instant());
+        }
     }
 
     @GetMapping("/api/v1/members/{id}")

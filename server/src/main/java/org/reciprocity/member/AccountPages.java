@@ -87,7 +87,8 @@ class AccountPages {
 
     @GetMapping("/account")
     String account(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
-        String notice = "revoked".equals(done) ? "The token was revoked; it no longer works." : null;
+        String notice = "revoked".equals(done) ? "The token was revoked; it no longer works."
+                : "revokedAll".equals(done) ? "Every API token of your account was revoked." : null;
         return accountPage(me, model, null, Map.of(), notice);
     }
 
@@ -101,8 +102,15 @@ class AccountPages {
             response.setStatus(422);
             return accountPage(me, model, null, e.byField(), null);
         }
+        model.addAttribute("offerRevokeAll", true);
         return accountPage(me, model, null, Map.of(),
                 "Your password was changed. Every other session of your account was signed out.");
+    }
+
+    @PostMapping("/account/tokens/revoke-all")
+    String revokeAllTokens(@AuthenticationPrincipal CurrentMember me) {
+        tokens.revokeAll(me.id(), clock.instant());
+        return "redirect:/account?done=revokedAll";
     }
 
     @PostMapping("/account/tokens")
@@ -135,6 +143,9 @@ class AccountPages {
         model.addAttribute("issued", issued);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
+        if (!model.containsAttribute("offerRevokeAll")) {
+            model.addAttribute("offerRevokeAll", false);
+        }
         return "pages/account";
     }
 }

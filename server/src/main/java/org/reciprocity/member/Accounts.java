@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.reciprocity.security.LimitsProperties;
 import org.reciprocity.security.Passwords;
+import org.reciprocity.security.RateLimits;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
-import org.reciprocity.web.RateLimiter;
+import org.reciprocity.web.TooManyRequests;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,10 +36,12 @@ public class Accounts {
     private final SessionRegistry sessions;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final RateLimiter signupsPerAddress;
+    private final RateLimits rateLimits;
+    private final RateLimits.Rate signupsPerAddress;
 
     Accounts(Members members, Profiles profiles, Invites invites, CommunitySettings settings, Passwords passwords,
-             SessionRegistry sessions, TransactionTemplate tx, Clock clock, LimitsProperties limits) {
+             SessionRegistry sessions, TransactionTemplate tx, Clock clock, LimitsProperties limits,
+             RateLimits rateLimits) {
         this.members = members;
         this.profiles = profiles;
         this.invites = invites;
@@ -47,7 +50,8 @@ public class Accounts {
         this.sessions = sessions;
         this.tx = tx;
         this.clock = clock;
-        this.signupsPerAddress = new RateLimiter(limits.signupsPerHourPerAddress(), Duration.ofHours(1), clock);
+        this.rateLimits = rateLimits;
+        this.signupsPerAddress = new RateLimits.Rate("signups", limits.signupsPerHourPerAddress(), Duration.ofHours(1));
     }
 
     public static String normalizeEmail(String email) {
@@ -88,7 +92,11 @@ public class Accounts {
         if (members.emailTaken(email)) {
             throw new Conflict("An account with this e-mail address already exists. Sign in instead, or use another address.");
         }
-        signupsPerAddress.acquire(address, "Too many accounts were created from your network address recently. Try again later.");
+        RateLimits.Decision signup = rateLimits.take(address, signupsPerAddress);
+        if (!signup.allowed()) {
+            throw new TooManyRequests("Too many accounts were created from your network address recently. Try again later.",
+                    signup.retryAfter());
+        }
         String hash = passwords.hash(request.password());
         try {
             return tx.execute(status -> {

@@ -2,7 +2,9 @@ package org.reciprocity.member;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import org.reciprocity.security.Idempotency;
 import java.time.Instant;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,8 +65,9 @@ class AdminApi {
     @PostMapping("/api/v1/admin/invites")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a single-use invite link, valid for 14 days (admins only)")
-    InviteLink invite(@AuthenticationPrincipal CurrentMember me) {
+    InviteLink invite(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
         Invites.Created created = invites.create(me.id(), clock.instant());
+        Idempotency.answerHoldsSecret(request);
         return new InviteLink(created.id(), created.code(), inviteUrl(baseUrl, created.code()), created.expiresAt());
     }
 

@@ -7,6 +7,7 @@ import org.reciprocity.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Decides who sees what of a member (M2, N5) for pages and the API, and applies profile edits. */
 @Component
@@ -17,9 +18,11 @@ public class MemberViews {
     private final Connections connections;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     MemberViews(Members members, Profiles profiles, Connections connections, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.tx = tx;
         this.events = events;
         this.members = members;
         this.profiles = profiles;
@@ -58,12 +61,16 @@ public class MemberViews {
     public MemberView update(CurrentMember me, ProfileUpdate update) {
         Profile current = profiles.of(me.id());
         ProfileUpdate.Valid valid = update.validated(current.visibility());
-        profiles.save(me.id(), valid.profile(), clock.instant());
+        tx.executeWithoutResult(status -> {
+            profiles.save(me.id(), valid.profile(), clock.instant());
+            if (valid.displayName() != null) {
+                members.rename(me.id(), valid.displayName());
+            }
+            events.publishEvent(new MemberChanged(me.id()));
+        });
         if (valid.displayName() != null) {
-            members.rename(me.id(), valid.displayName());
             refreshPrincipalName(me, valid.displayName());
         }
-        events.publishEvent(new MemberChanged(me.id()));
         return own(me);
     }
 

@@ -44,6 +44,15 @@ public class Members {
         return new Member(id, publicId, email, displayName, Role.MEMBER, MemberStatus.ACTIVE, now);
     }
 
+    /**
+     * Locks the member's row until the transaction ends. Writes limited per member (tokens, requests,
+     * unsolicited favors) take it before they count, so concurrent requests are counted one after
+     * another and cannot overshoot a limit.
+     */
+    public void lockForLimits(long id) {
+        jdbc.sql("select id from member where id = :id for update").param("id", id).query(Long.class).optional();
+    }
+
     void makeAdmin(long id) {
         jdbc.sql("update member set role = 'ADMIN' where id = :id").param("id", id).update();
     }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.reciprocity.db.PairKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -32,10 +33,10 @@ class ConnectionRequests {
     Request insert(long from, long to, String note, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into connection_request (public_id, from_id, to_id, note, status, created_at)
-                values (:publicId, :from, :to, :note, 'PENDING', :now)
+                insert into connection_request (public_id, from_id, to_id, note, status, created_at, pending_pair)
+                values (:publicId, :from, :to, :note, 'PENDING', :now, :pair)
                 """).param("publicId", UUID.randomUUID().toString()).param("from", from).param("to", to)
-                .param("note", note).param("now", utc(now)).update(keys, "id");
+                .param("note", note).param("now", utc(now)).param("pair", PairKey.of(from, to)).update(keys, "id");
         return byId(keys.getKeyAs(Number.class).longValue()).orElseThrow();
     }
 
@@ -51,7 +52,10 @@ class ConnectionRequests {
 
     /** Moves a pending request to {@code to}; false when it was answered meanwhile. */
     boolean answer(long id, Status to, Instant now) {
-        return jdbc.sql("update connection_request set status = :to, answered_at = :now where id = :id and status = 'PENDING'")
+        return jdbc.sql("""
+                update connection_request set status = :to, answered_at = :now, pending_pair = null
+                where id = :id and status = 'PENDING'
+                """)
                 .param("to", to.name()).param("now", utc(now)).param("id", id).update() == 1;
     }
 
@@ -96,7 +100,7 @@ class ConnectionRequests {
 
     void withdrawBetween(long a, long b, Instant now) {
         jdbc.sql("""
-                update connection_request set status = 'WITHDRAWN', answered_at = :now
+                update connection_request set status = 'WITHDRAWN', answered_at = :now, pending_pair = null
                 where status = 'PENDING' and ((from_id = :a and to_id = :b) or (from_id = :b and to_id = :a))
                 """).param("a", a).param("b", b).param("now", utc(now)).update();
     }

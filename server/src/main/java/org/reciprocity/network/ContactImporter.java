@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.reciprocity.core.network.ContactKeys;
 import org.reciprocity.core.network.ImportedContact;
@@ -31,7 +30,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a contacts file in the background (N4): checks the file at once (size, row count), then
@@ -51,11 +54,13 @@ public class ContactImporter {
     private final Contacts contacts;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
-    private final Executor executor;
+    private final ThreadPoolTaskExecutor executor;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ContactImporter(ContactImports jobs, Contacts contacts, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
-                    @Qualifier("importExecutor") Executor executor, Clock clock) {
+                    @Qualifier("importExecutor") ThreadPoolTaskExecutor executor, TransactionTemplate tx, Clock clock) {
+        this.tx = tx;
         this.jobs = jobs;
         this.contacts = contacts;
         this.jdbc = jdbc;
@@ -98,13 +103,18 @@ public class ContactImporter {
             throw new InvalidInput("file", "The file has " + rows + " contacts; at most " + MAX_CONTACTS
                     + " can be imported at once. Split it into smaller files.");
         }
-        ContactImports.Job job = jobs.create(me.id(), parsed, rows, clock.instant());
-        try {
-            executor.execute(() -> run(job, text));
-        } catch (RejectedExecutionException e) {
-            jobs.finish(job.id(), "FAILED", "Too many imports are running; try again in a minute.", clock.instant());
+        if (executor.getThreadPoolExecutor().getQueue().remainingCapacity() == 0) {
             throw new TooManyRequests("Too many imports are running; try again in a minute.", java.time.Duration.ofMinutes(1));
         }
+        ContactImports.Job job = jobs.create(me.id(), parsed, rows, clock.instant());
+        afterCommit(() -> {
+            try {
+                executor.execute(() -> run(job, text));
+            } catch (RejectedExecutionException e) {
+                jobs.finish(job.id(), "FAILED", "Too many imports were running; import the file again in a minute.",
+                        clock.instant());
+            }
+        });
         return view(me.id(), job.publicId());
     }
 
@@ -113,6 +123,23 @@ public class ContactImporter {
                 .orElseThrow(() -> new org.reciprocity.web.NotFound("You have no import with this id."));
         return new ImportView(job.publicId(), job.status(), job.format(), job.total(), job.processed(), job.imported(),
                 job.merged(), jobs.errorsOf(job.id()), job.failure());
+    }
+
+    /**
+     * The import starts once the job row is committed (the request may run in a transaction): the
+     * background thread must see it, and a rolled-back request must not leave a job running.
+     */
+    private static void afterCommit(Runnable start) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    start.run();
+                }
+            });
+        } else {
+            start.run();
+        }
     }
 
     /** UTF-8 (with or without BOM); files that are not valid UTF-8 are read as Windows-1252, as old exporters write. */
@@ -132,9 +159,12 @@ public class ContactImporter {
             jobs.errors(job.id(), file.errors());
             write(job, file.contacts());
             jobs.finish(job.id(), "DONE", null, clock.instant());
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
+            // the details go to the log; the member gets a message about the file, never an exception's name
             log.warn("Contact import {} failed", job.publicId(), e);
-            jobs.finish(job.id(), "FAILED", "The file could not be read: " + e.getMessage(), clock.instant());
+            jobs.finish(job.id(), "FAILED", "The file could not be read as " + (job.format() == ImportFormat.VCARD
+                    ? "vCard (.vcf)" : "LinkedIn's Connections.csv") + ". Check that it is the file you exported, then"
+                    + " import it again; nothing from it was kept past the last saved batch.", clock.instant());
         }
     }
 
@@ -218,14 +248,14 @@ public class ContactImporter {
         Instant now = clock.instant();
         for (int from = 0; from < fresh.size(); from += BATCH) {
             List<Merged> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
-            insert(job.ownerId(), chunk, now);
+            tx.executeWithoutResult(status -> insert(job.ownerId(), chunk, now));
             created += chunk.size();
             written += chunk.size();
             jobs.progress(job.id(), total, (int) ((long) written * total / units), created, 0);
         }
         for (int from = 0; from < touched.size(); from += BATCH) {
             List<Merged> chunk = touched.subList(from, Math.min(touched.size(), from + BATCH));
-            update(chunk, now);
+            tx.executeWithoutResult(status -> update(chunk, now));
             written += chunk.size();
             jobs.progress(job.id(), total, (int) ((long) written * total / units), created, merged);
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.reciprocity.core.etiquette.AuthenticityGuard;
 import org.reciprocity.core.etiquette.ConnectionNote;
+import org.reciprocity.db.Savepoints;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberView;
@@ -44,10 +45,12 @@ public class Network {
     private final MemberViews views;
     private final NetworkProperties limits;
     private final TransactionTemplate tx;
+    private final Savepoints savepoints;
     private final Clock clock;
 
     Network(ConnectionRequests requests, Connections connections, Members members, MemberViews views,
-            NetworkProperties limits, TransactionTemplate tx, Clock clock) {
+            NetworkProperties limits, TransactionTemplate tx, Savepoints savepoints, Clock clock) {
+        this.savepoints = savepoints;
         this.requests = requests;
         this.connections = connections;
         this.members = members;
@@ -80,14 +83,24 @@ public class Network {
             throw new Conflict("You are already connected.");
         }
         requests.pendingBetween(me.id(), to.id()).ifPresent(r -> {
-            throw new Conflict(r.fromId() == me.id() ? "Your earlier request to this member is still waiting for an answer."
-                    : "This member already asked to connect with you: accept their request instead.");
+            throw alreadyPending(me, r);
         });
         Member sender = memberOf(me.id());
-        checkLimits(sender, to);
-        Request created = requests.insert(me.id(), to.id(), note.strip(), clock.instant());
+        // counted under a lock on the sender; one pending request per pair is a unique constraint, so of two
+        // concurrent requests (or two members asking each other at once) exactly one is created
+        Request created = savepoints.unlessDuplicate(() -> {
+            members.lockForLimits(me.id());
+            checkLimits(sender, to);
+            return requests.insert(me.id(), to.id(), note.strip(), clock.instant());
+        }).orElseThrow(() -> requests.pendingBetween(me.id(), to.id()).map(r -> alreadyPending(me, r))
+                .orElseGet(() -> new Conflict("A request between you two was just answered. Reload and try again.")));
         AuthenticityGuard.Assessment guard = AuthenticityGuard.assess(note);
         return view(created, Map.of(me.id(), sender, to.id(), to), guard.warns() ? guard.triggers() : null);
+    }
+
+    private static Conflict alreadyPending(CurrentMember me, Request pending) {
+        return new Conflict(pending.fromId() == me.id() ? "Your earlier request to this member is still waiting for an answer."
+                : "This member already asked to connect with you: accept their request instead.");
     }
 
     private void checkLimits(Member sender, Member to) {
@@ -262,6 +275,11 @@ public class Network {
 
     private static NotFound requestNotFound() {
         return new NotFound("You have no connection request with this id.");
+    }
+
+    /** True if {@code blocker} blocked {@code blocked}. */
+    public boolean hasBlocked(long blocker, long blocked) {
+        return requests.hasBlocked(blocker, blocked);
     }
 
     /** True if either member blocked the other: they are kept out of each other's matches and introductions. */

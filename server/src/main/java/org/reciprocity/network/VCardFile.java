@@ -59,7 +59,7 @@ final class VCardFile {
         try {
             vcard = Ezvcard.parse(card).first();
         } catch (RuntimeException e) {
-            errors.add(new ParsedFile.LineError(line, "This card could not be read: " + e.getMessage()));
+            errors.add(new ParsedFile.LineError(line, "This card could not be read: its lines are not valid vCard."));
             return;
         }
         if (vcard == null) {

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Members;
 import org.reciprocity.member.Role;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal access tokens for the API: 256 random bits, shown once, stored as a SHA-256 hash,
@@ -25,16 +27,23 @@ public class ApiTokens {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
+    private final Members members;
+    private final TransactionTemplate tx;
     private final int maxPerMember;
 
-    ApiTokens(JdbcClient jdbc, LimitsProperties limits) {
+    ApiTokens(JdbcClient jdbc, Members members, TransactionTemplate tx, LimitsProperties limits) {
         this.jdbc = jdbc;
+        this.members = members;
+        this.tx = tx;
         this.maxPerMember = limits.tokensPerMember();
     }
 
     public record Token(String id, String name, Instant createdAt, Instant lastUsedAt) {}
 
     public record Issued(String id, String name, String token, Instant createdAt) {}
+
+    /** The member a presented token belongs to, and which of their tokens it is. */
+    record Authenticated(CurrentMember member, String tokenId) {}
 
     /**
      * Creates a token for the member; the secret is in the result and nowhere else.
@@ -46,18 +55,21 @@ public class ApiTokens {
         if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInput("name", "Use at most 100 printable characters for the token's name.");
         }
-        if (countActive(memberId) >= maxPerMember) {
-            throw new InvalidInput("name", "You have " + maxPerMember
-                    + " active tokens, the most allowed. Revoke one you no longer use first.");
-        }
         String token = PREFIX + Secrets.randomToken(32);
         String id = UUID.randomUUID().toString();
-        jdbc.sql("""
-                insert into api_token (public_id, member_id, name, token_hash, created_at)
-                values (:id, :member, :name, :hash, :now)
-                """)
-                .param("id", id).param("member", memberId).param("name", name)
-                .param("hash", Secrets.sha256(token)).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        tx.executeWithoutResult(status -> {
+            members.lockForLimits(memberId);
+            if (countActive(memberId) >= maxPerMember) {
+                throw new InvalidInput("name", "You have " + maxPerMember
+                        + " active tokens, the most allowed. Revoke one you no longer use first.");
+            }
+            jdbc.sql("""
+                    insert into api_token (public_id, member_id, name, token_hash, created_at)
+                    values (:id, :member, :name, :hash, :now)
+                    """)
+                    .param("id", id).param("member", memberId).param("name", name)
+                    .param("hash", Secrets.sha256(token)).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        });
         return new Issued(id, name, token, now);
     }
 
@@ -77,6 +89,12 @@ public class ApiTokens {
                 .list();
     }
 
+    /** Revokes every active token of the member (after a password change, say); returns how many. */
+    public int revokeAll(long memberId, Instant now) {
+        return jdbc.sql("update api_token set revoked_at = :now where member_id = :m and revoked_at is null")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("m", memberId).update();
+    }
+
     /** Revokes the member's own token; false when no such active token belongs to them. */
     public boolean revoke(long memberId, String tokenId, Instant now) {
         return jdbc.sql("update api_token set revoked_at = :now where public_id = :id and member_id = :m and revoked_at is null")
@@ -84,24 +102,25 @@ public class ApiTokens {
     }
 
     /** The active member a presented token belongs to. */
-    Optional<CurrentMember> authenticate(String presented, Instant now) {
+    Optional<Authenticated> authenticate(String presented, Instant now) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
         String hash = Secrets.sha256(presented);
-        record Found(CurrentMember member, Instant lastUsed) {}
+        record Found(Authenticated authenticated, Instant lastUsed) {}
         Optional<Found> found = jdbc.sql("""
-                select m.id, m.public_id, m.display_name, m.role, t.last_used_at
+                select m.id, m.public_id, m.display_name, m.role, t.last_used_at, t.public_id
                 from api_token t join member m on m.id = t.member_id
                 where t.token_hash = :hash and t.revoked_at is null and m.status = 'ACTIVE'
                 """).param("hash", hash)
-                .query((rs, n) -> new Found(
+                .query((rs, n) -> new Found(new Authenticated(
                         new CurrentMember(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))),
+                        rs.getString(6)),
                         Optional.ofNullable(rs.getObject(5, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
                 .optional();
         found.filter(f -> f.lastUsed() == null || f.lastUsed().plus(TOUCH_INTERVAL).isBefore(now))
                 .ifPresent(f -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :hash")
                         .param("now", now.atOffset(ZoneOffset.UTC)).param("hash", hash).update());
-        return found.map(Found::member);
+        return found.map(Found::authenticated);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import org.reciprocity.member.CurrentMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * not authenticate is answered 401 at once rather than treated as anonymous.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
+
+    /** Request attribute naming the token that authenticated the call, for per-token rate limits. */
+    static final String TOKEN_ID = BearerTokenFilter.class.getName() + ".tokenId";
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
@@ -37,13 +39,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        CurrentMember member = tokens.authenticate(header.substring(7).strip(), clock.instant()).orElse(null);
-        if (member == null) {
+        ApiTokens.Authenticated found = tokens.authenticate(header.substring(7).strip(), clock.instant()).orElse(null);
+        if (found == null) {
             problems.unauthorized(response, "The token is unknown, revoked, or belongs to a suspended account.");
             return;
         }
+        request.setAttribute(TOKEN_ID, found.tokenId());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(FormLoginProvider.authenticated(member));
+        context.setAuthentication(FormLoginProvider.authenticated(found.member()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

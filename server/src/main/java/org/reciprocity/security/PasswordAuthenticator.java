@@ -8,8 +8,9 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an e-mail and password for the sign-in page and for token creation alike: throttled,
- * with one answer for an unknown e-mail and a wrong password, and in the same time for both.
+ * Checks an e-mail and password for the sign-in page and for token creation alike: throttled (the
+ * attempt is counted before the password is hashed), with one answer for an unknown e-mail and a
+ * wrong password, and in the same time for both.
  */
 @Component
 public class PasswordAuthenticator {
@@ -33,16 +34,17 @@ public class PasswordAuthenticator {
      */
     public CurrentMember authenticate(String rawEmail, String password, String address) {
         String email = Accounts.normalizeEmail(rawEmail);
-        throttle.checkAllowed(email, address);
         var credentials = members.credentialsByEmail(email);
+        LoginThrottle.Attempt attempt = throttle.begin(email, address,
+                credentials.map(c -> c.member().id()).orElse(null));
         boolean matches = credentials.isPresent()
                 ? passwords.matches(password, credentials.get().passwordHash())
                 : passwords.matchesNothing(password);
         if (!matches) {
-            throttle.recordFailure(email, address);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         var member = credentials.get().member();
+        attempt.succeeded(member.id());
         if (!member.isActive()) {
             throw new DisabledException("This account is suspended. Contact the community's administrators.");
         }

@@ -2,6 +2,11 @@ package org.reciprocity.security;
 
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.reciprocity.web.TooManyRequests;
 import org.reciprocity.core.account.PasswordPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -25,25 +30,51 @@ public class Passwords {
      */
     private static final String DECOY = "{argon2}$argon2id$v=19$m=19456,t=2,p=1$6nSijvtKFxtrF68E/2gtKg$4gUQ+FPB77R4o+JePkSf5XcvjXoa2EPUQhszH+YUIJU";
 
-    public Passwords() {
+    /** At most this many hashes at once: each takes 19 MiB and a core for about 0.1 s. */
+    private final Semaphore slots;
+
+    Passwords(LimitsProperties limits) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
         this.encoder = new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", argon2,
                 "bcrypt", new BCryptPasswordEncoder()));
+        this.slots = new Semaphore(Math.max(1, limits.concurrentPasswordChecks()), true);
     }
 
+    /** @throws TooManyRequests too many hashes are being computed; try again in a moment */
     public String hash(String raw) {
-        return encoder.encode(raw);
+        return bounded(() -> encoder.encode(raw));
     }
 
+    /** @throws TooManyRequests too many hashes are being computed; try again in a moment */
     public boolean matches(String raw, String hash) {
-        return raw != null && encoder.matches(raw, hash);
+        return raw != null && bounded(() -> encoder.matches(raw, hash));
     }
 
     /** Spends the time of a real verification and fails. */
     public boolean matchesNothing(String raw) {
-        encoder.matches(raw == null ? "" : raw, DECOY);
+        bounded(() -> encoder.matches(raw == null ? "" : raw, DECOY));
         return false;
+    }
+
+    /** Runs one hash when a slot frees within a couple of seconds; otherwise tells the caller to come back. */
+    private <T> T bounded(Supplier<T> hashing) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new TooManyRequests("The server is checking many passwords right now. Try again in a few seconds.",
+                    Duration.ofSeconds(2));
+        }
+        try {
+            return hashing.get();
+        } finally {
+            slots.release();
+        }
     }
 
     public boolean needsRehash(String hash) {

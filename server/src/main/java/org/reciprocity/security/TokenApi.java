@@ -64,8 +64,9 @@ class TokenApi {
         } catch (BadCredentialsException | DisabledException e) {
             return unauthorized(e.getMessage());
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(tokens.issue(member.id(), body == null ? null : body.name(), clock.instant()));
+        ApiTokens.Issued issued = tokens.issue(member.id(), body == null ? null : body.name(), clock.instant());
+        Idempotency.answerHoldsSecret(request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 
     @GetMapping("/api/v1/tokens")
@@ -81,6 +82,14 @@ class TokenApi {
         if (!tokens.revoke(me.id(), id, clock.instant())) {
             throw new NotFound("You have no active token with this id.");
         }
+    }
+
+    record Revoked(int revoked) {}
+
+    @PostMapping("/api/v1/tokens/revoke-all")
+    @Operation(summary = "Revoke every token of the caller, the one making this call included")
+    Revoked revokeAll(@AuthenticationPrincipal CurrentMember me) {
+        return new Revoked(tokens.revokeAll(me.id(), clock.instant()));
     }
 
     private static ResponseEntity<ProblemDetail> unauthorized(String detail) {

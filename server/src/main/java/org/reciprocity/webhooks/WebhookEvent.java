@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Something happened that concerns {@code memberId}; their webhooks subscribed to {@code type} get it.
- * Publish it as a Spring event; deliveries are queued after the publishing transaction commits.
+ * Publish it as a Spring event inside the write's transaction; the deliveries are queued in it.
  */
 public record WebhookEvent(long memberId, String type, Map<String, Object> data) {
 

@@ -13,12 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Members;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
 import org.reciprocity.web.TooManyRequests;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.event.EventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +46,12 @@ public class Webhooks {
     private final OutboundGuard guard;
     private final JsonMapper json;
     private final Clock clock;
+    private final Members members;
+    private final TransactionTemplate tx;
 
-    Webhooks(WebhookRows rows, OutboundGuard guard, JsonMapper json, Clock clock) {
+    Webhooks(WebhookRows rows, OutboundGuard guard, JsonMapper json, Clock clock, Members members, TransactionTemplate tx) {
+        this.members = members;
+        this.tx = tx;
         this.rows = rows;
         this.guard = guard;
         this.json = json;
@@ -75,14 +81,17 @@ public class Webhooks {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        if (rows.ofOwner(me.id()).size() >= MAX_PER_MEMBER) {
-            throw new TooManyRequests("You have " + MAX_PER_MEMBER + " webhooks, the most allowed; delete one first.",
-                    java.time.Duration.ofHours(1));
-        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
-        WebhookRows.Hook hook = rows.insert(me.id(), url, secret, List.copyOf(events), clock.instant());
+        WebhookRows.Hook hook = tx.execute(status -> {
+            members.lockForLimits(me.id());
+            if (rows.ofOwner(me.id()).size() >= MAX_PER_MEMBER) {
+                throw new TooManyRequests("You have " + MAX_PER_MEMBER + " webhooks, the most allowed; delete one first.",
+                        java.time.Duration.ofHours(1));
+            }
+            return rows.insert(me.id(), url, secret, List.copyOf(events), clock.instant());
+        });
         return new WebhookView(hook.publicId(), hook.url(), hook.events(), hook.createdAt(), secret);
     }
 
@@ -105,8 +114,12 @@ public class Webhooks {
                 "PENDING".equals(d.state()) ? d.nextAttemptAt() : null, d.deliveredAt())).toList();
     }
 
-    /** Queues a delivery for each of the member's webhooks that asked for this event. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Queues a delivery for each of the member's webhooks that asked for this event. It runs inside the
+     * transaction that published the event: the delivery rows commit with the write they announce, and
+     * the dispatcher sends them even after a crash (the delivery table is the outbox).
+     */
+    @EventListener
     void on(WebhookEvent event) {
         Instant now = clock.instant();
         for (WebhookRows.Hook hook : rows.ofOwner(event.memberId())) {

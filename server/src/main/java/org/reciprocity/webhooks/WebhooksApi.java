@@ -2,7 +2,9 @@ package org.reciprocity.webhooks;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.reciprocity.security.Idempotency;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.web.ListPage;
 import org.reciprocity.webhooks.Webhooks.DeliveryView;
@@ -32,8 +34,10 @@ class WebhooksApi {
             description = "events: exchange.recorded, exchange.confirmed, ask.matched, introduction.accepted. The answer "
                     + "holds the signing secret, shown only once. Each POST carries Reciprocity-Signature: "
                     + "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">; failures are retried with back-off.")
-    ResponseEntity<WebhookView> register(@AuthenticationPrincipal CurrentMember me, @RequestBody Registration body) {
+    ResponseEntity<WebhookView> register(@AuthenticationPrincipal CurrentMember me, @RequestBody Registration body,
+                                         HttpServletRequest request) {
         WebhookView created = webhooks.register(me, body);
+        Idempotency.answerHoldsSecret(request);
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
     }
 

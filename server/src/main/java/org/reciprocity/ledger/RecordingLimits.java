@@ -1,0 +1,73 @@
+package org.reciprocity.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.reciprocity.member.CurrentMember;
+import org.reciprocity.member.Members;
+import org.reciprocity.network.Connections;
+import org.reciprocity.network.Network;
+import org.reciprocity.security.LimitsProperties;
+import org.reciprocity.web.Conflict;
+import org.reciprocity.web.Forbidden;
+import org.reciprocity.web.TooManyRequests;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may put a favor in whose inbox (N2, N5): nobody across a block, and strangers only a few at a
+ * time — a favor recorded with someone you are not connected to waits for their answer, so a flood of
+ * them would fill a stranger's inbox. Counted under a lock on the recorder, inside the write's
+ * transaction, so concurrent requests cannot overshoot the limit.
+ */
+@Component
+class RecordingLimits {
+
+    private final Exchanges exchanges;
+    private final Members members;
+    private final Network network;
+    private final Connections connections;
+    private final LimitsProperties limits;
+    private final Clock clock;
+
+    RecordingLimits(Exchanges exchanges, Members members, Network network, Connections connections,
+                    LimitsProperties limits, Clock clock) {
+        this.exchanges = exchanges;
+        this.members = members;
+        this.network = network;
+        this.connections = connections;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Throws when the draft may not be recorded now; call inside the transaction that inserts it. */
+    void checkRecording(CurrentMember me, Exchanges.Draft draft) {
+        Long other = draft.counterpartId();
+        if (other == null) {
+            return;
+        }
+        if (network.hasBlocked(other, me.id())) {
+            throw new Forbidden("This member does not accept favors from you.");
+        }
+        if (network.hasBlocked(me.id(), other)) {
+            throw new Conflict("You blocked this member. Unblock them first to record a favor with them.");
+        }
+        // an answer to an ask, or a favor between connections, is not unsolicited
+        if (draft.askRef() != null || connections.areConnected(me.id(), other)) {
+            return;
+        }
+        members.lockForLimits(me.id());
+        if (exchanges.pendingBetween(me.id(), other) >= limits.unsolicitedPendingPerMember()) {
+            throw new TooManyRequests("You have " + limits.unsolicitedPendingPerMember() + " favors waiting for this member's"
+                    + " answer. Wait until they confirm or dispute them, or connect first.", Duration.ofDays(1));
+        }
+        Instant now = clock.instant();
+        Duration day = Duration.ofDays(1);
+        List<Instant> recent = exchanges.unsolicitedSince(me.id(), now.minus(day));
+        if (recent.size() >= limits.unsolicitedFavorsPerDay()) {
+            Instant oldest = recent.get(recent.size() - limits.unsolicitedFavorsPerDay());
+            throw new TooManyRequests("You recorded " + limits.unsolicitedFavorsPerDay() + " favors with members you are not"
+                    + " connected to in the last 24 hours, the most allowed.", Duration.between(now, oldest.plus(day)));
+        }
+    }
+}
