@@ -48,6 +48,11 @@ public abstract class IntegrationTest {
         // background jobs stay out of the way: tests run the dispatcher and the digest themselves
         registry.add("reciprocity.webhooks.poll", () -> "PT24H");
         registry.add("reciprocity.mail.digest-check", () -> "PT24H");
+        // the whole suite calls from one address; the rate limits have a context of their own (RateLimitIntegrationTest)
+        for (String rate : new String[] {"reads-per-minute", "writes-per-minute", "address-reads-per-minute",
+                "address-writes-per-minute"}) {
+            registry.add("reciprocity.limits.api." + rate, () -> "1000000");
+        }
     }
 
     @Autowired

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.reciprocity.core.ledger.ExchangeKind;
 import org.reciprocity.core.matching.HelperMatcher;
 import org.reciprocity.core.matching.HelperProfile;
 import org.reciprocity.core.matching.TextIndex;
@@ -74,7 +75,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         long start = System.nanoTime();
         List<Long> members = jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
         Map<Long, List<String>> offers = new HashMap<>();
-        postingRows.open(EnumSet.of(PostingKind.OFFER), clock.instant())
+        postingRows.open(EnumSet.of(PostingKind.OFFER), clock.instant()).stream().filter(MatchIndex::seenByEveryone)
                 .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
         Map<Long, List<String>> given = given(null);
         helpers.index().clear();
@@ -109,7 +110,8 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
             helpers.index().remove(memberId);
             return;
         }
-        List<String> offers = postingRows.openOf(memberId, PostingKind.OFFER, clock.instant()).stream().map(Posting::title).toList();
+        List<String> offers = postingRows.openOf(memberId, PostingKind.OFFER, clock.instant()).stream()
+                .filter(MatchIndex::seenByEveryone).map(Posting::title).toList();
         helpers.index().put(memberId, helperProfile(memberId, offers, given(memberId).getOrDefault(memberId, List.of()))
                 .doc().fields());
     }
@@ -131,18 +133,30 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
+    /**
+     * The helper index serves every asker alike, so it holds only what every member may see: an offer
+     * shown to connections only never shapes a stranger's matches or their reasons.
+     */
+    private static boolean seenByEveryone(Posting offer) {
+        return offer.visibility() == PostingVisibility.COMMUNITY;
+    }
+
     private HelperProfile helperProfile(long memberId, List<String> offers, List<String> given) {
         Profile seen = profiles.of(memberId).seenBy(Audience.MEMBER);
         return new HelperProfile(memberId, seen.skills() == null ? List.of() : seen.skills(), seen.headline(),
                 seen.bio(), offers, given);
     }
 
-    /** Descriptions of the latest confirmed member-to-member favors each giver gave (or one giver's). */
+    /**
+     * What kinds of help each giver's latest confirmed member-to-member favors were (or one giver's).
+     * Kinds only: a favor's description belongs to its two parties, and a stranger's matches must not
+     * reveal whether a word appears in it (N5).
+     */
     private Map<Long, List<String>> given(Long giver) {
         Map<Long, List<String>> given = new HashMap<>();
         jdbc.sql("""
-                select giver, description from (
-                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, description, id
+                select giver, kind from (
+                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, kind, id
                     from exchange
                     where status = 'CONFIRMED' and superseded_by_id is null
                       and recorder_id is not null and counterpart_id is not null
@@ -151,7 +165,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                 .query((rs, n) -> {
                     List<String> list = given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
                     if (list.size() < GIVEN_FAVORS_INDEXED) {
-                        list.add(rs.getString(2));
+                        list.add(ExchangeKind.valueOf(rs.getString(2)).label().toLowerCase(java.util.Locale.ROOT));
                     }
                     return null;
                 }).list();

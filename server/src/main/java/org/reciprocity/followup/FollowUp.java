@@ -34,6 +34,8 @@ import org.reciprocity.member.Members;
 import org.reciprocity.member.Today;
 import org.reciprocity.network.Contact;
 import org.reciprocity.network.Contacts;
+import org.reciprocity.network.Network;
+import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InputDates;
 import org.reciprocity.web.InvalidInput;
@@ -59,8 +61,11 @@ public class FollowUp {
     private final Asks asks;
     private final Clock clock;
     private final Today today;
+    private final Network network;
 
-    FollowUp(FollowUpRows rows, Ledger ledger, Contacts contacts, Members members, Asks asks, Clock clock, Today today) {
+    FollowUp(FollowUpRows rows, Ledger ledger, Contacts contacts, Members members, Asks asks, Clock clock, Today today,
+             Network network) {
+        this.network = network;
         this.today = today;
         this.rows = rows;
         this.ledger = ledger;
@@ -86,6 +91,8 @@ public class FollowUp {
             Member other = members.byPublicId(in.memberId().strip()).filter(Member::isActive).orElse(null);
             if (other == null || other.id() == me.id()) {
                 errors.add(new FieldError("memberId", "There is no other member with this id."));
+            } else if (network.blockedEitherWay(me.id(), other.id())) {
+                throw new Forbidden("You cannot log interactions with this member: one of you blocked the other.");
             } else {
                 memberId = other.id();
             }

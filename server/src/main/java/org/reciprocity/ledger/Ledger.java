@@ -118,6 +118,9 @@ public class Ledger {
     public ExchangeView correct(CurrentMember me, String publicId, RecordExchange body) {
         Exchange old = party(me, publicId);
         old.checkCorrectableBy(me.id());
+        if (old.counterpartId() != null) {
+            limits.checkNotBlocked(me, old.counterpartId());
+        }
         Exchanges.Draft draft = draft(me, body, old);
         Exchange created = tx.execute(status -> {
             Instant now = clock.instant();

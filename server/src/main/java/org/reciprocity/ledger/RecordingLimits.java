@@ -40,18 +40,23 @@ class RecordingLimits {
         this.clock = clock;
     }
 
-    /** Throws when the draft may not be recorded now; call inside the transaction that inserts it. */
-    void checkRecording(CurrentMember me, Exchanges.Draft draft) {
-        Long other = draft.counterpartId();
-        if (other == null) {
-            return;
-        }
+    /** A block stops favors both ways: the blocked member is refused (403), the blocker told to unblock (409). */
+    void checkNotBlocked(CurrentMember me, long other) {
         if (network.hasBlocked(other, me.id())) {
             throw new Forbidden("This member does not accept favors from you.");
         }
         if (network.hasBlocked(me.id(), other)) {
             throw new Conflict("You blocked this member. Unblock them first to record a favor with them.");
         }
+    }
+
+    /** Throws when the draft may not be recorded now; call inside the transaction that inserts it. */
+    void checkRecording(CurrentMember me, Exchanges.Draft draft) {
+        Long other = draft.counterpartId();
+        if (other == null) {
+            return;
+        }
+        checkNotBlocked(me, other);
         // an answer to an ask, or a favor between connections, is not unsolicited
         if (draft.askRef() != null || connections.areConnected(me.id(), other)) {
             return;

@@ -2,6 +2,9 @@ package org.reciprocity.member;
 
 import java.time.Clock;
 import org.reciprocity.core.profile.Audience;
+import java.util.List;
+import java.util.Set;
+import org.reciprocity.network.Blocks;
 import org.reciprocity.network.Connections;
 import org.reciprocity.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,9 +22,11 @@ public class MemberViews {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final Blocks blocks;
 
     MemberViews(Members members, Profiles profiles, Connections connections, Clock clock,
-                ApplicationEventPublisher events, TransactionTemplate tx) {
+                ApplicationEventPublisher events, TransactionTemplate tx, Blocks blocks) {
+        this.blocks = blocks;
         this.tx = tx;
         this.events = events;
         this.members = members;
@@ -37,8 +42,16 @@ public class MemberViews {
     public MemberView view(String publicId, CurrentMember viewer) {
         Member member = members.byPublicId(publicId)
                 .filter(m -> m.isActive() || viewer != null && viewer.id() == m.id())
+                // a member who blocked the viewer is, to the viewer, no longer there
+                .filter(m -> viewer == null || !blocks.hasBlocked(m.id(), viewer.id()))
                 .orElseThrow(() -> new NotFound("There is no member with this id."));
         return view(member, viewer);
+    }
+
+    /** The community's members after {@code afterId}, in sign-up order, without those who blocked the viewer. */
+    public List<Member> directoryPage(CurrentMember viewer, long afterId, int limit) {
+        Set<Long> hidden = viewer == null ? Set.of() : blocks.eitherWay(viewer.id());
+        return members.pageAfter(afterId, limit).stream().filter(m -> !hidden.contains(m.id())).toList();
     }
 
     MemberView view(Member member, CurrentMember viewer) {

@@ -70,7 +70,7 @@ class ProfilePages {
     String directory(@AuthenticationPrincipal CurrentMember viewer, @RequestParam(required = false) String cursor,
                      Model model) {
         Cursor page = Cursor.of(30, cursor);
-        model.addAttribute("page", page.page(members.pageAfter(page.after(), page.fetchSize()), Member::id,
+        model.addAttribute("page", page.page(views.directoryPage(viewer, page.after(), page.fetchSize()), Member::id,
                 m -> views.view(m, viewer)));
         return "pages/members";
     }

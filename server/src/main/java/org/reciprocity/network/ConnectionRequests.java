@@ -105,37 +105,6 @@ class ConnectionRequests {
                 """).param("a", a).param("b", b).param("now", utc(now)).update();
     }
 
-    // --- blocks ----------------------------------------------------------------------------
-
-    void block(long blocker, long blocked, Instant now) {
-        jdbc.sql("insert into member_block (blocker_id, blocked_id, created_at) values (:a, :b, :now) on conflict do nothing")
-                .param("a", blocker).param("b", blocked).param("now", utc(now)).update();
-    }
-
-    boolean unblock(long blocker, long blocked) {
-        return jdbc.sql("delete from member_block where blocker_id = :a and blocked_id = :b")
-                .param("a", blocker).param("b", blocked).update() == 1;
-    }
-
-    boolean hasBlocked(long blocker, long blocked) {
-        return jdbc.sql("select count(*) from member_block where blocker_id = :a and blocked_id = :b")
-                .param("a", blocker).param("b", blocked).query(Long.class).single() > 0;
-    }
-
-    /** Everyone the member blocked or who blocked the member. */
-    java.util.Set<Long> blockedEitherWay(long member) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                select blocked_id from member_block where blocker_id = :m
-                union
-                select blocker_id from member_block where blocked_id = :m
-                """).param("m", member).query(Long.class).list());
-    }
-
-    List<Long> blockedBy(long blocker) {
-        return jdbc.sql("select blocked_id from member_block where blocker_id = :a order by created_at")
-                .param("a", blocker).query(Long.class).list();
-    }
-
     private static Request map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
         return new Request(rs.getLong("id"), rs.getString("public_id"), rs.getLong("from_id"), rs.getLong("to_id"),

@@ -159,7 +159,7 @@ public class ContactImporter {
             jobs.errors(job.id(), file.errors());
             write(job, file.contacts());
             jobs.finish(job.id(), "DONE", null, clock.instant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             // the details go to the log; the member gets a message about the file, never an exception's name
             log.warn("Contact import {} failed", job.publicId(), e);
             jobs.finish(job.id(), "FAILED", "The file could not be read as " + (job.format() == ImportFormat.VCARD

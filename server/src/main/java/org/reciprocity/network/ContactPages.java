@@ -28,8 +28,10 @@ class ContactPages {
     }
 
     @GetMapping("/contacts/import")
-    String importForm(@RequestParam(required = false) String tooLarge, Model model) {
-        model.addAttribute("error", tooLarge != null ? "The file is larger than 10 MB; split it into smaller files." : null);
+    String importForm(@RequestParam(required = false) String tooLarge, @RequestParam(required = false) String broken,
+                      Model model) {
+        model.addAttribute("error", tooLarge != null ? "The file is larger than 10 MB; split it into smaller files."
+                : broken != null ? "The upload did not arrive whole. Choose the file and send it again." : null);
         return "pages/import";
     }
 

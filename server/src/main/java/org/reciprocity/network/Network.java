@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Network {
 
     private final ConnectionRequests requests;
+    private final Blocks blocks;
     private final Connections connections;
     private final Members members;
     private final MemberViews views;
@@ -48,9 +49,10 @@ public class Network {
     private final Savepoints savepoints;
     private final Clock clock;
 
-    Network(ConnectionRequests requests, Connections connections, Members members, MemberViews views,
+    Network(ConnectionRequests requests, Blocks blocks, Connections connections, Members members, MemberViews views,
             NetworkProperties limits, TransactionTemplate tx, Savepoints savepoints, Clock clock) {
         this.savepoints = savepoints;
+        this.blocks = blocks;
         this.requests = requests;
         this.connections = connections;
         this.members = members;
@@ -73,10 +75,10 @@ public class Network {
         ConnectionNote.check(note, to.displayName(), me.displayName()).ifPresent(r -> {
             throw new InvalidInput("note", r.message());
         });
-        if (requests.hasBlocked(to.id(), me.id())) {
+        if (blocks.hasBlocked(to.id(), me.id())) {
             throw new Forbidden("This member does not accept connection requests from you.");
         }
-        if (requests.hasBlocked(me.id(), to.id())) {
+        if (blocks.hasBlocked(me.id(), to.id())) {
             throw new Conflict("You blocked this member. Unblock them first if you want to connect.");
         }
         if (connections.areConnected(me.id(), to.id())) {
@@ -188,7 +190,7 @@ public class Network {
                 .orElseThrow(() -> new InvalidInput("memberId", "There is no other member with this id."));
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            requests.block(me.id(), other.id(), now);
+            blocks.block(me.id(), other.id(), now);
             connections.disconnect(me.id(), other.id());
             requests.withdrawBetween(me.id(), other.id(), now);
         });
@@ -196,13 +198,13 @@ public class Network {
 
     public void unblock(CurrentMember me, String memberPublicId) {
         Member other = members.byPublicId(memberPublicId).orElseThrow(() -> new NotFound("You have not blocked this member."));
-        if (!requests.unblock(me.id(), other.id())) {
+        if (!blocks.unblock(me.id(), other.id())) {
             throw new NotFound("You have not blocked this member.");
         }
     }
 
     public List<BlockedView> blocked(CurrentMember me) {
-        List<Long> ids = requests.blockedBy(me.id());
+        List<Long> ids = blocks.blockedBy(me.id());
         Map<Long, Member> byId = members.byIds(ids);
         return ids.stream().filter(byId::containsKey).map(id -> new BlockedView(byId.get(id).publicId(), byId.get(id).displayName())).toList();
     }
@@ -279,16 +281,16 @@ public class Network {
 
     /** True if {@code blocker} blocked {@code blocked}. */
     public boolean hasBlocked(long blocker, long blocked) {
-        return requests.hasBlocked(blocker, blocked);
+        return blocks.hasBlocked(blocker, blocked);
     }
 
     /** True if either member blocked the other: they are kept out of each other's matches and introductions. */
     public boolean blockedEitherWay(long a, long b) {
-        return requests.hasBlocked(a, b) || requests.hasBlocked(b, a);
+        return blocks.eitherWay(a, b);
     }
 
     /** Everyone the member blocked or who blocked the member. */
     public Set<Long> blockedEitherWay(long member) {
-        return requests.blockedEitherWay(member);
+        return blocks.eitherWay(member);
     }
 }

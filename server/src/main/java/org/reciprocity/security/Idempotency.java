@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Problems;
+import org.reciprocity.web.BodyTooLarge;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -107,6 +108,9 @@ public class Idempotency {
         try {
             // a multipart body must stay with the container, which parses it into parts: hash the parts instead
             body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
+        } catch (BodyTooLarge e) {
+            write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage()));
+            return;
         } catch (IllegalStateException | ServletException e) {
             // an upload over the size limit, or a broken multipart body: let Spring MVC answer it with its own error
             chain.doFilter(request, response);

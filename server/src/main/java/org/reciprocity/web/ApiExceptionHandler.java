@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Translates every error of the JSON API into RFC 9457 problem details, once. Page controllers
@@ -72,12 +73,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; nothing you sent was lost or half-applied."));
     }
 
+    /** A parameter the container could not decode (invalid UTF-8 that slipped past the request filter). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(Exception e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Malformed request",
+                "A parameter is not valid percent-encoded UTF-8."));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, BodyTooLarge.class) != null) {
+            return new ResponseEntity<>(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                    causedBy(ex, BodyTooLarge.class).getMessage()), problemHeaders(), HttpStatus.CONTENT_TOO_LARGE);
+        }
+        StrictStrings.ControlCharacter control = causedBy(ex, StrictStrings.ControlCharacter.class);
+        if (control != null) {
+            return new ResponseEntity<>(Problems.invalidInput(List.of(new FieldError(control.field(),
+                    "Text may not contain control characters such as NUL."))), problemHeaders(), HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        MismatchedInputException mismatch = causedBy(ex, MismatchedInputException.class);
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body",
-                "The body is not valid JSON of the expected shape.");
+                mismatch != null && !mismatch.getPath().isEmpty()
+                        ? "The field '" + StrictStrings.path(mismatch.getPath()) + "' does not have the expected type."
+                        : "The body is not valid JSON of the expected shape.");
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     @Override

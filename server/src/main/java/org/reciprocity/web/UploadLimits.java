@@ -9,9 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
- * An upload over the size limit fails before any controller is chosen, so it is answered here: with
+ * An upload over the size limit, or a broken multipart body, fails before any controller is chosen, so it is answered here: with
  * problem details in the API, and back to the import form with a message in pages. (Left to the
  * container's error page, the multipart body would be parsed again and the answer would be empty.)
  */
@@ -26,5 +27,15 @@ class UploadLimits {
                     "The file is larger than 10 MB; split it into smaller files."));
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/contacts/import?tooLarge")).build();
+    }
+
+    /** A multipart body without its boundary, cut short or otherwise broken: the client's mistake, 400. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<?> broken(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed upload",
+                    "The upload is not a complete multipart/form-data body: send the file as the part 'file' with a boundary."));
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/contacts/import?broken")).build();
     }
 }
