@@ -101,9 +101,12 @@ class WebhookDeliveryIntegrationTest extends IntegrationTest {
 
     final CountDownLatch letGo = new CountDownLatch(1);
     final List<Cleanup> cleanups = new ArrayList<>();
+    /** One admin token per test: each admin() call issues a token, and an account may hold only so many. */
+    Account admin;
 
     @BeforeEach
     void allowPrivateTargets() throws Exception {
+        admin = admin();
         allowPrivateTargets(true);
     }
 
@@ -245,7 +248,7 @@ class WebhookDeliveryIntegrationTest extends IntegrationTest {
     // --- helpers -------------------------------------------------------------------------------
 
     void allowPrivateTargets(boolean allow) throws Exception {
-        mvc.perform(apiPut("/api/v1/admin/settings", admin().token(), json("allowPrivateWebhookTargets", allow)))
+        mvc.perform(apiPut("/api/v1/admin/settings", admin.token(), json("allowPrivateWebhookTargets", allow)))
                 .andExpect(status().isOk());
     }
 
