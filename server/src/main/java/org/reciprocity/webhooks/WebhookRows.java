@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,13 +21,14 @@ class WebhookRows {
     record Hook(long id, String publicId, long ownerId, String url, String secret, List<String> events, boolean active,
                 Instant createdAt) {}
 
-    record Delivery(long id, String publicId, long webhookId, String event, String payload, String state, int attempts,
-                    Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {}
+    record Delivery(long id, String publicId, long webhookId, String event, String payload, DeliveryState state,
+                    int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt,
+                    Instant deliveredAt, Instant leaseUntil) {}
 
     private static final String HOOK = "id, public_id, owner_id, url, secret, events, active, created_at";
     private static final String DELIVERY = """
             id, public_id, webhook_id, event, payload, state, attempts, next_attempt_at, last_status, last_error,
-            created_at, delivered_at
+            created_at, delivered_at, lease_until
             """;
 
     private final JdbcClient jdbc;
@@ -71,10 +74,30 @@ class WebhookRows {
                 .param("payload", payload).param("now", utc(now)).update();
     }
 
-    List<Delivery> due(Instant now, int limit) {
+    /**
+     * Due deliveries, oldest first, locked until the calling transaction ends: pending ones whose time has
+     * come, and SENDING ones whose lease ran out. Rows another transaction holds are skipped, not waited for,
+     * and so are the deliveries of the webhooks in {@code skipHooks}.
+     */
+    List<Delivery> lockDue(Instant now, int limit, Collection<Long> skipHooks) {
+        List<Long> skip = new ArrayList<>(skipHooks);
+        skip.add(-1L); // never empty: "not in ()" is not SQL
         return jdbc.sql("select " + DELIVERY + """
-                 from webhook_delivery where state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit
-                """).param("now", utc(now)).param("limit", limit).query(WebhookRows::delivery).list();
+                 from webhook_delivery
+                where ((state = 'PENDING' and next_attempt_at <= :now) or (state = 'SENDING' and lease_until <= :now))
+                  and webhook_id not in (:skip)
+                order by next_attempt_at, id
+                limit :limit
+                for update skip locked
+                """).param("now", utc(now)).param("skip", skip).param("limit", limit).query(WebhookRows::delivery).list();
+    }
+
+    /** Marks locked deliveries as being sent by this instance until {@code until}. */
+    void lease(Collection<Long> ids, Instant until) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_delivery set state = 'SENDING', lease_until = :until where id in (:ids)")
+                    .param("until", utc(until)).param("ids", List.copyOf(ids)).update();
+        }
     }
 
     List<Delivery> deliveries(long webhookId, int limit) {
@@ -82,18 +105,24 @@ class WebhookRows {
                 .param("hook", webhookId).param("limit", limit).query(WebhookRows::delivery).list();
     }
 
-    void attempted(long id, String state, int attempts, Instant next, Integer status, String error, Instant now) {
-        jdbc.sql("""
+    /**
+     * Records an attempt made under the lease ending {@code lease}. False when that lease is no longer held
+     * (it ran out and another instance claimed the delivery, or the webhook was deleted): the result is
+     * then dropped, since the new holder records its own.
+     */
+    boolean attempted(long id, Instant lease, DeliveryState state, int attempts, Instant next, Integer status, String error,
+                      Instant now) {
+        return jdbc.sql("""
                 update webhook_delivery set state = :state, attempts = :attempts, next_attempt_at = :next,
-                       last_status = :status, last_error = :error,
+                       last_status = :status, last_error = :error, lease_until = null,
                        delivered_at = coalesce(:delivered, delivered_at)
-                where id = :id
-                """).param("state", state).param("attempts", attempts)
+                where id = :id and state = 'SENDING' and lease_until = :lease
+                """).param("state", state.name()).param("attempts", attempts)
                 .param("next", next == null ? null : utc(next), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("status", status, java.sql.Types.INTEGER)
                 .param("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
-                .param("delivered", "DELIVERED".equals(state) ? utc(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("id", id).update();
+                .param("delivered", state == DeliveryState.DELIVERED ? utc(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id).param("lease", utc(lease)).update() == 1;
     }
 
     private static Hook hook(ResultSet rs, int row) throws SQLException {
@@ -105,10 +134,12 @@ class WebhookRows {
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         OffsetDateTime next = rs.getObject("next_attempt_at", OffsetDateTime.class);
         OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
+        OffsetDateTime lease = rs.getObject("lease_until", OffsetDateTime.class);
         return new Delivery(rs.getLong("id"), rs.getString("public_id"), rs.getLong("webhook_id"), rs.getString("event"),
-                rs.getString("payload"), rs.getString("state"), rs.getInt("attempts"), next == null ? null : next.toInstant(),
-                rs.getObject("last_status", Integer.class), rs.getString("last_error"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), delivered == null ? null : delivered.toInstant());
+                rs.getString("payload"), DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"),
+                next == null ? null : next.toInstant(), rs.getObject("last_status", Integer.class), rs.getString("last_error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), delivered == null ? null : delivered.toInstant(),
+                lease == null ? null : lease.toInstant());
     }
 
     /**

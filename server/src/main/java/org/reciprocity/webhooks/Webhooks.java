@@ -38,6 +38,7 @@ public class Webhooks {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WebhookView(String id, String url, List<String> events, Instant createdAt, String secret) {}
 
+    /** One delivery in the log; {@code state} is PENDING, SENDING, DELIVERED or FAILED ({@link DeliveryState}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryView(String id, String event, String state, int attempts, Integer lastStatus, String lastError,
                                Instant createdAt, Instant nextAttemptAt, Instant deliveredAt) {}
@@ -109,9 +110,9 @@ public class Webhooks {
     public List<DeliveryView> deliveries(CurrentMember me, String id) {
         WebhookRows.Hook hook = rows.byPublicId(me.id(), id == null ? "" : id.strip())
                 .orElseThrow(() -> new NotFound("You have no webhook with this id."));
-        return rows.deliveries(hook.id(), 100).stream().map(d -> new DeliveryView(d.publicId(), d.event(), d.state(),
+        return rows.deliveries(hook.id(), 100).stream().map(d -> new DeliveryView(d.publicId(), d.event(), d.state().name(),
                 d.attempts(), d.lastStatus(), d.lastError(), d.createdAt(),
-                "PENDING".equals(d.state()) ? d.nextAttemptAt() : null, d.deliveredAt())).toList();
+                d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null, d.deliveredAt())).toList();
     }
 
     /**

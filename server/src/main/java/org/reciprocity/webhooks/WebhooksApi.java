@@ -55,7 +55,9 @@ class WebhooksApi {
     }
 
     @GetMapping("/api/v1/webhooks/{id}/deliveries")
-    @Operation(summary = "The delivery log of a webhook, newest first: state, attempts, last status or error")
+    @Operation(summary = "The delivery log of a webhook, newest first: state, attempts, last status or error",
+            description = "state: PENDING (waiting for its next attempt, at nextAttemptAt), SENDING (an attempt is under "
+                    + "way), DELIVERED (answered 2xx) or FAILED (refused as a private address, or 8 attempts failed).")
     ListPage<DeliveryView> deliveries(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return new ListPage<>(webhooks.deliveries(me, id), null);
     }
