@@ -54,3 +54,10 @@ create unique index introduction_proposed_pair on introduction (proposed_pair);
 alter table pledge add column active_key varchar(41);
 update pledge set active_key = concat(ask_id, ':', helper_id) where status = 'PLEDGED';
 create unique index pledge_active_key on pledge (active_key);
+
+-- One row per member, locked (select ... for update) by writes limited per member while they count:
+-- concurrent requests are then counted one after another. No foreign key, so that locking it never
+-- waits on the key-share locks that inserts referencing the member take.
+create table member_lock (
+    member_id bigint primary key
+);

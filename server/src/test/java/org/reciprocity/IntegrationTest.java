@@ -32,8 +32,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The one Spring context all integration tests share (one context start per database), with a real
  * port for HTTP and browser tests, MockMvc for the rest, and a clock tests can move.
  */
+// The whole suite calls from one address, so the rate limits are raised out of its way (a test's own
+// @DynamicPropertySource comes before these: RateLimitIntegrationTest sets small ones in a context of its own).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"reciprocity.data-dir=target/test-data", "logging.level.org.reciprocity=warn"})
+        properties = {"reciprocity.data-dir=target/test-data", "logging.level.org.reciprocity=warn",
+                "reciprocity.limits.api.reads-per-minute=1000000", "reciprocity.limits.api.writes-per-minute=1000000",
+                "reciprocity.limits.api.address-reads-per-minute=1000000",
+                "reciprocity.limits.api.address-writes-per-minute=1000000",
+                "reciprocity.limits.unsolicited-favors-per-day=100000",
+                "reciprocity.limits.unsolicited-pending-per-member=100000",
+                "reciprocity.limits.postings-per-day=100000"})
 @AutoConfigureMockMvc
 @Import(TestClock.class)
 public abstract class IntegrationTest {
@@ -48,11 +56,8 @@ public abstract class IntegrationTest {
         // background jobs stay out of the way: tests run the dispatcher and the digest themselves
         registry.add("reciprocity.webhooks.poll", () -> "PT24H");
         registry.add("reciprocity.mail.digest-check", () -> "PT24H");
-        // the whole suite calls from one address; the rate limits have a context of their own (RateLimitIntegrationTest)
-        for (String rate : new String[] {"reads-per-minute", "writes-per-minute", "address-reads-per-minute",
-                "address-writes-per-minute"}) {
-            registry.add("reciprocity.limits.api." + rate, () -> "1000000");
-        }
+        // a second loopback address stands for a reverse proxy (SignInThrottleIntegrationTest)
+        registry.add("reciprocity.trusted-proxies", () -> "127.0.0.2");
     }
 
     @Autowired
@@ -129,8 +134,15 @@ public abstract class IntegrationTest {
         return new Account(id, email, tokenFor(email));
     }
 
+    /** One admin token per database: each call of tokenFor issues a token, and a member may hold only so many. */
+    private static final java.util.Map<String, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     protected Account admin() throws Exception {
-        String token = tokenFor(ADMIN_EMAIL);
+        String cached = ADMIN_TOKENS.get(TestDatabases.kind());
+        boolean valid = cached != null
+                && mvc.perform(apiGet("/api/v1/me", cached)).andReturn().getResponse().getStatus() == 200;
+        String token = valid ? cached : tokenFor(ADMIN_EMAIL);
+        ADMIN_TOKENS.put(TestDatabases.kind(), token);
         String id = JsonPath.read(mvc.perform(apiGet("/api/v1/me", token)).andReturn().getResponse().getContentAsString(), "$.id");
         return new Account(id, ADMIN_EMAIL, token);
     }
@@ -178,6 +190,34 @@ public abstract class IntegrationTest {
 
     protected HttpResponse<String> http(String method, String path, String body, String... headers) throws Exception {
         return http(httpClient(null), method, path, body, headers);
+    }
+
+    /**
+     * Runs {@code request} on {@code threads} threads released at the same moment, and returns each
+     * answer's status: the race tests' tool.
+     */
+    protected java.util.List<Integer> concurrently(int threads, java.util.function.IntFunction<MockHttpServletRequestBuilder> request)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(request.apply(n)).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A JSON object from alternating names and values (strings are quoted and escaped). */

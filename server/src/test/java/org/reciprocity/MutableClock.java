@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward; it starts at the real time. */
+/** A clock tests can move forward; it starts at the real time, in whole microseconds like the application's. */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     public void advance(Duration duration) {
         now = now.plus(duration);

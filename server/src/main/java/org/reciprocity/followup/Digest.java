@@ -109,7 +109,7 @@ public class Digest {
         Instant now = clock.instant();
         int sent = 0;
         for (FollowUpRows.Subscriber s : rows.subscribers()) {
-            if (!due(s, now)) {
+            if (!due(s, now, digestHour)) {
                 continue;
             }
             Member member = members.byId(s.memberId()).orElse(null);
@@ -132,7 +132,7 @@ public class Digest {
     }
 
     /** Whether the subscriber's digest is due at {@code now}, judged by the clock where they live. */
-    boolean due(FollowUpRows.Subscriber s, Instant now) {
+    static boolean due(FollowUpRows.Subscriber s, Instant now, int digestHour) {
         ZonedDateTime local = now.atZone(Today.zoneOf(s.timeZone()));
         ZonedDateTime morning = local.toLocalDate().atTime(digestHour, 0).atZone(local.getZone());
         if (local.isBefore(morning)) {

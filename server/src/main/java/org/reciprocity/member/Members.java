@@ -50,7 +50,11 @@ public class Members {
      * another and cannot overshoot a limit.
      */
     public void lockForLimits(long id) {
-        jdbc.sql("select id from member where id = :id for update").param("id", id).query(Long.class).optional();
+        // a row of its own, not the member row: inserts that reference the member take a key-share lock on
+        // it, and two members acting on each other at once would deadlock on each other's member rows
+        jdbc.sql("insert into member_lock (member_id) values (:id) on conflict do nothing").param("id", id).update();
+        jdbc.sql("select member_id from member_lock where member_id = :id for update").param("id", id)
+                .query(Long.class).optional();
     }
 
     void makeAdmin(long id) {

@@ -111,7 +111,7 @@ public class Idempotency {
         } catch (BodyTooLarge e) {
             write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", e.getMessage()));
             return;
-        } catch (IllegalStateException | ServletException e) {
+        } catch (IllegalStateException | ServletException | IOException e) {
             // an upload over the size limit, or a broken multipart body: let Spring MVC answer it with its own error
             chain.doFilter(request, response);
             return;

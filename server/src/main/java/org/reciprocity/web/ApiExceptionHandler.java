@@ -66,6 +66,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Parameter '" + e.getName() + "' has an unusable value."));
     }
 
+    /** Two requests met on the same rows and the database chose one (a deadlock or a lock it gave up waiting for). */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> collided(Exception e) {
+        log.info("Concurrent requests collided; answered 409: {}", e.getMessage());
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict with the current state",
+                "Another request changed this at the same moment. Try again."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error in the API", e);

@@ -35,6 +35,12 @@ class PageExceptionHandler {
         return page(HttpStatus.CONFLICT, "This has changed", e.getMessage(), request, response);
     }
 
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ModelAndView collided(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        return page(HttpStatus.CONFLICT, "This has changed", "Another request changed this at the same moment. Go back and"
+                + " try again.", request, response);
+    }
+
     @ExceptionHandler(InvalidInput.class)
     ModelAndView invalid(InvalidInput e, HttpServletRequest request, HttpServletResponse response) {
         return page(HttpStatus.UNPROCESSABLE_CONTENT, "Please check your input", e.getMessage(), request, response);

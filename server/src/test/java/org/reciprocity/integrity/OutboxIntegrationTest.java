@@ -1,0 +1,101 @@
+package org.reciprocity.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.IntegrationTest;
+import org.reciprocity.ReciprocityApplication;
+import org.reciprocity.webhooks.WebhookDispatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * After-commit work is recorded in the write's transaction: a favor recorded on one application
+ * instance that is then stopped before it sent anything is still announced, by the instance that
+ * runs next on the same database.
+ */
+class OutboxIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    /** A second application on the test's database, whose own dispatcher never runs. */
+    ConfigurableApplicationContext secondInstance() {
+        // as command-line arguments, which come before application.yml
+        return new SpringApplicationBuilder(ReciprocityApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--reciprocity.data-dir=target/test-data",
+                "--reciprocity.webhooks.poll=PT24H",
+                "--reciprocity.mail.digest-check=PT24H",
+                "--reciprocity.limits.api.address-writes-per-minute=100000",
+                "--reciprocity.limits.api.address-reads-per-minute=100000",
+                "--logging.level.root=warn");
+    }
+
+    @Test
+    void aFavorRecordedOnAStoppedInstanceIsStillAnnounced() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Account admin = admin();
+        mvc.perform(apiPut("/api/v1/admin/settings", admin.token(), json("allowPrivateWebhookTargets", true)));
+        try {
+            Account ana = newAccount("Ana Outbox");
+            Account ben = newAccount("Ben Outbox");
+            String exchangeId;
+            try (ConfigurableApplicationContext other = secondInstance()) {
+                int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+                HttpClient client = HttpClient.newHttpClient();
+                post(client, otherPort, "/api/v1/webhooks", ana.token(), "{\"url\": \"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook\", \"events\": [\"exchange.recorded\"]}");
+                String favor = post(client, otherPort, "/api/v1/exchanges", ana.token(), json("direction", "GAVE",
+                        "counterpartMemberId", ben.id(), "kind", "ADVICE", "description", "Reviewed the outbox design",
+                        "weight", 2, "occurredOn", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+                exchangeId = JsonPath.read(favor, "$.id");
+            }
+            // that instance is gone; nothing was sent yet. This one sends what it committed.
+            assertThat(received).isEmpty();
+            clock.advance(java.time.Duration.ofMinutes(1)); // the other instance ran on the real clock, ahead of the test's
+            dispatcher.runDue();
+            assertThat(received).hasSize(1);
+            assertThat(received.get(0)).contains("exchange.recorded").contains(exchangeId);
+        } finally {
+            receiver.stop(0);
+            mvc.perform(apiPut("/api/v1/admin/settings", admin.token(), json("allowPrivateWebhookTargets", false)));
+        }
+    }
+
+    private static String post(HttpClient client, int port, String path, String token, String body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+        return response.body();
+    }
+}
