@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,8 @@ class LoginThrottle {
             keys.add("account:" + key.hmacHex("sign-in-account", email == null ? "" : email));
         }
         keys.add("address:" + addressHash);
-        Instant now = clock.instant();
+        // whole microseconds, as stored: a finer "now" would compare against its own rounded copy and seem earlier
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         tx.executeWithoutResult(status -> {
             List<int[]> failures = new ArrayList<>();
             Duration wait = Duration.ZERO;

@@ -76,7 +76,7 @@ class OutboxIntegrationTest extends IntegrationTest {
                         + receiver.getAddress().getPort() + "/hook\", \"events\": [\"exchange.recorded\"]}");
                 String favor = post(client, otherPort, "/api/v1/exchanges", ana.token(), json("direction", "GAVE",
                         "counterpartMemberId", ben.id(), "kind", "ADVICE", "description", "Reviewed the outbox design",
-                        "weight", 2, "occurredOn", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+                        "weight", 2, "occurredOn", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString())); // that instance's real clock
                 exchangeId = JsonPath.read(favor, "$.id");
             }
             // that instance is gone; nothing was sent yet. This one sends what it committed.
