@@ -1,6 +1,10 @@
 package org.reciprocity.asks;
 
+import java.util.List;
 import org.reciprocity.ledger.AskLinks;
+import org.reciprocity.member.Members;
+import org.reciprocity.network.Connections;
+import org.reciprocity.network.Network;
 import org.springframework.stereotype.Component;
 
 /** Answers the ledger's question about the ask an exchange names. */
@@ -8,16 +12,27 @@ import org.springframework.stereotype.Component;
 class LedgerAskLinks implements AskLinks {
 
     private final Postings postings;
+    private final Members members;
+    private final Connections connections;
+    private final Network network;
 
-    LedgerAskLinks(Postings postings) {
+    LedgerAskLinks(Postings postings, Members members, Connections connections, Network network) {
         this.postings = postings;
+        this.members = members;
+        this.connections = connections;
+        this.network = network;
     }
 
+    /**
+     * The ask must be one of the two parties' and one the recorder may see: naming an ask shown to
+     * connections only must neither work for a stranger nor tell them it exists.
+     */
     @Override
     public boolean postedByEither(String askPublicId, long member, Long other) {
         return postings.byPublicId(askPublicId)
                 .filter(p -> p.kind() == PostingKind.ASK)
                 .filter(p -> p.ownerId() == member || other != null && p.ownerId() == other)
+                .filter(p -> Asks.Readers.of(member, network.blockedEitherWay(member), List.of(p), members, connections).canSee(p))
                 .isPresent();
     }
 }

@@ -54,6 +54,12 @@ public class Accounts {
         this.signupsPerAddress = new RateLimits.Rate("signups", limits.signupsPerHourPerAddress(), Duration.ofHours(1));
     }
 
+    /** The part of an address before the @ (all of it when there is none): a word a password must not be. */
+    static String localPart(String email) {
+        int at = email.indexOf('@');
+        return at < 0 ? email : email.substring(0, at);
+    }
+
     public static String normalizeEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
@@ -75,7 +81,7 @@ public class Accounts {
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("displayName", "Enter the name people know you by (up to 100 characters)."));
         }
-        passwords.problemWith(request.password(), email, name, email.split("@")[0])
+        passwords.problemWith(request.password(), email, name, localPart(email))
                 .ifPresent(p -> errors.add(new FieldError("password", p)));
         String invite = request.inviteCode() == null || request.inviteCode().isBlank() ? null : request.inviteCode().strip();
         Instant now = clock.instant();
@@ -145,7 +151,7 @@ public class Accounts {
         if (!passwords.matches(currentPassword, hash)) {
             throw new InvalidInput("currentPassword", "This is not your current password.");
         }
-        passwords.problemWith(newPassword, member.email(), member.displayName(), member.email().split("@")[0])
+        passwords.problemWith(newPassword, member.email(), member.displayName(), localPart(member.email()))
                 .ifPresent(p -> {
                     throw new InvalidInput("newPassword", p);
                 });

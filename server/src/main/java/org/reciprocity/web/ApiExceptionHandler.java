@@ -98,7 +98,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         StrictStrings.ControlCharacter control = causedBy(ex, StrictStrings.ControlCharacter.class);
         if (control != null) {
             return new ResponseEntity<>(Problems.invalidInput(List.of(new FieldError(control.field(),
-                    "Text may not contain control characters such as NUL."))), problemHeaders(), HttpStatus.UNPROCESSABLE_CONTENT);
+                    "Text may not contain control characters such as NUL, nor half of a character."))), problemHeaders(),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
         MismatchedInputException mismatch = causedBy(ex, MismatchedInputException.class);
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body",
@@ -128,13 +129,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
                                                           HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
-            problem.setTitle(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+        if (body instanceof ProblemDetail problem) {
+            HttpStatus status = HttpStatus.valueOf(statusCode.value());
+            if (problem.getTitle() == null) {
+                problem.setTitle(status.getReasonPhrase());
+            }
+            // Spring's own problems (405, 406, 415...) come as about:blank; every problem here names its kind
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(java.net.URI.create("/problems/" + slug(status)));
+            }
         }
         HttpHeaders merged = new HttpHeaders();
         merged.putAll(headers);
         merged.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, merged, statusCode);
+    }
+
+    static String slug(HttpStatus status) {
+        return switch (status) {
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case BAD_REQUEST -> "bad-request";
+            case NOT_FOUND -> "not-found";
+            case CONTENT_TOO_LARGE -> "too-large";
+            default -> status.is5xxServerError() ? "internal" : "http-" + status.value();
+        };
     }
 
     private static HttpHeaders problemHeaders() {

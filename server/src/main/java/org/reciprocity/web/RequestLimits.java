@@ -66,6 +66,11 @@ class RequestLimits {
                         "The request body is larger than " + DataSize.ofBytes(maxBody).toKilobytes() + " kB.");
                 return;
             }
+            if (!contentType.isEmpty() && !concrete(request.getContentType())) {
+                refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+                        "Content-Type must name one type, such as application/json, not '" + printable(request.getContentType()) + "'.");
+                return;
+            }
             String problem = queryProblem(request.getQueryString());
             if (problem == null && contentType.startsWith("application/x-www-form-urlencoded")) {
                 problem = parameterProblem(request);
@@ -75,6 +80,21 @@ class RequestLimits {
                 return;
             }
             chain.doFilter(multipart ? request : new Bounded(request, maxBody), response);
+        }
+
+        /** A Content-Type that parses and names a type: not "*/*", not "text/*", not garbage. */
+        static boolean concrete(String contentType) {
+            try {
+                MediaType type = MediaType.parseMediaType(contentType);
+                return !type.isWildcardType() && !type.isWildcardSubtype();
+            } catch (org.springframework.util.InvalidMimeTypeException e) {
+                return false;
+            }
+        }
+
+        private static String printable(String s) {
+            String clean = s.replaceAll("[^\\x20-\\x7e]", "?");
+            return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
         }
 
         /** Why the raw query string is unusable, or null: each name and value must decode to clean UTF-8. */

@@ -13,8 +13,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Every text in a JSON body is read through here: NUL and the other control characters (tab and line
- * breaks aside) are refused with 422 naming the field, since they break pages, exports and databases
- * further on and no person types them.
+ * breaks aside) and halves of surrogate pairs are refused with 422 naming the field, since they break
+ * pages, exports and databases further on (PostgreSQL refuses NUL in text) and no person types them.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictStrings {
@@ -42,12 +42,29 @@ public class StrictStrings {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             String value = super.deserialize(p, ctxt);
-            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+            if (value != null && (value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)
+                    || hasLoneSurrogate(value))) {
                 String name = p.currentName();
                 throw new ControlCharacter(p, name == null ? "body" : name);
             }
             return value;
         }
+    }
+
+    /** A half of a surrogate pair without its other half ("\\ud800"): not text, and no encoding can write it. */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Jackson path as people write it: {@code skills[2]}, {@code visibility.bio}. */

@@ -36,6 +36,10 @@ class UploadLimits {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed upload",
                     "The upload is not a complete multipart/form-data body: send the file as the part 'file' with a boundary."));
         }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/contacts/import?broken")).build();
+        if (request.getRequestURI().startsWith("/contacts/import")) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/contacts/import?broken")).build();
+        }
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body("The request says it is an upload (multipart/form-data) but its body is not a complete one.");
     }
 }
