@@ -51,6 +51,25 @@ public final class TestDatabases {
         }
     }
 
+    /** Where a PostgreSQL database is and how to sign in to it. */
+    public record PostgresDatabase(String url, String user, String password) {}
+
+    /**
+     * A fresh, empty database for a server started outside the test JVM (the crash test's child
+     * process): a new database on the embedded PostgreSQL, or the one RECIPROCITY_TEST_PG_URL names.
+     */
+    public static PostgresDatabase freshPostgres() {
+        String external = System.getenv("RECIPROCITY_TEST_PG_URL");
+        if (external != null && !external.isBlank()) {
+            return new PostgresDatabase(external, System.getenv().getOrDefault("RECIPROCITY_TEST_PG_USER", "postgres"),
+                    System.getenv().getOrDefault("RECIPROCITY_TEST_PG_PASSWORD", ""));
+        }
+        String name = "reciprocity_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        EmbeddedPostgres pg = embedded();
+        createDatabase(pg, name);
+        return new PostgresDatabase(pg.getJdbcUrl("postgres", name), "postgres", "");
+    }
+
     private static synchronized EmbeddedPostgres embedded() {
         if (embedded == null) {
             try {
