@@ -159,25 +159,37 @@ public class FollowUp {
         return new AgendaView(shown, hidden, today);
     }
 
-    /** Items dated from {@code daysBack} before the member's today to {@code daysAhead} after, not done: the calendar feed. */
-    List<AgendaItemView> feedItems(long memberId, int daysBack, int daysAhead) {
+    /**
+     * The calendar feed: every open (not done) item however overdue, up to {@code daysAhead} after the
+     * member's today. A snoozed item is on the day it comes back; an item whose day has passed is
+     * carried to today, where a calendar app shows it, instead of sinking into weeks nobody looks at.
+     */
+    FeedAgenda feedAgenda(long memberId, int daysAhead) {
         CurrentMember me = members.byId(memberId).orElseThrow().asCurrent();
-        LocalDate from = today(me).minusDays(daysBack);
-        LocalDate to = today(me).plusDays(daysAhead);
+        LocalDate today = today(me);
+        LocalDate to = today.plusDays(daysAhead);
         Map<String, FollowUpRows.Reminder> reminders = rows.reminders(memberId);
-        List<AgendaItemView> items = new ArrayList<>();
-        for (AgendaItem item : Agenda.build(input(me), today(me))) {
+        List<FeedItem> items = new ArrayList<>();
+        for (AgendaItem item : Agenda.build(input(me), today)) {
             FollowUpRows.Reminder r = reminders.get(item.key());
-            LocalDate on = r != null && "SNOOZED".equals(r.state()) && r.snoozedUntil().isAfter(item.dueOn())
+            if (r != null && "DONE".equals(r.state())) {
+                continue;
+            }
+            LocalDate due = r != null && "SNOOZED".equals(r.state()) && r.snoozedUntil().isAfter(item.dueOn())
                     ? r.snoozedUntil() : item.dueOn();
-            if ((r == null || !"DONE".equals(r.state())) && !on.isBefore(from) && !on.isAfter(to)) {
-                AgendaItemView v = view(item);
-                items.add(new AgendaItemView(v.type(), v.label(), on, v.counterpart(), v.reason(), v.reminderId(),
-                        v.link(), v.action(), v.overdue()));
+            if (!due.isAfter(to)) {
+                boolean carried = due.isBefore(today);
+                items.add(new FeedItem(view(item), carried ? today : due, carried));
             }
         }
-        return items;
+        return new FeedAgenda(me.displayName(), items);
     }
+
+    /** Whose agenda the feed is, and its items in the agenda's order. */
+    record FeedAgenda(String memberName, List<FeedItem> items) {}
+
+    /** An item on the day the feed puts it; {@code carried}: its day had passed, so it is on today. */
+    record FeedItem(AgendaItemView item, LocalDate on, boolean carried) {}
 
     private static boolean active(AgendaItem item, Map<String, FollowUpRows.Reminder> reminders, LocalDate today) {
         FollowUpRows.Reminder r = reminders.get(item.key());

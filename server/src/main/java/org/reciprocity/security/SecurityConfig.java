@@ -27,9 +27,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Two filter chains: the JSON API is stateless and authenticated by bearer tokens (so CSRF does not
- * apply to it); pages use a session, form sign-in and CSRF tokens. Both send the same security
- * headers on every response, errors and static files included.
+ * Three filter chains: the JSON API is stateless and authenticated by bearer tokens (so CSRF does not
+ * apply to it); the calendar feed is stateless too, its secret address being the credential; pages use
+ * a session, form sign-in and CSRF tokens. All send the same security headers on every response,
+ * errors and static files included.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -69,8 +70,40 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Calendar apps fetch the feed every hour and keep no cookies: under the pages chain each fetch
+     * made a session, because the layout's CSRF token (read for every controller's model) is stored in
+     * one. Here nothing stores a session or a CSRF token, and only GET and HEAD of a feed address pass,
+     * so there is no state-changing request for CSRF to guard. Anything else is a 404.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain calendar(HttpSecurity http) throws Exception {
+        http.securityMatcher("/calendar/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(a -> a
+                        // capability addresses: the secret in the path is the credential (F3)
+                        .requestMatchers(HttpMethod.GET, "/calendar/*").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/calendar/*").permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::notFound)
+                        .accessDeniedHandler(SecurityConfig::notFound))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
+    /** A bare 404: sendError would forward to the error page, under the pages chain and its session. */
+    private static void notFound(HttpServletRequest request, HttpServletResponse response, RuntimeException e) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, PasswordAuthenticator authenticator, SessionRegistry sessions,
                               SessionProperties sessionProperties, Clock clock) throws Exception {
         http.authorizeHttpRequests(a -> a
@@ -78,8 +111,7 @@ class SecurityConfig {
                                 "/css/**", "/js/**", "/webjars/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/members/*").permitAll()
-                        // capability addresses: the secret in the path is the credential (F3)
-                        .requestMatchers(HttpMethod.GET, "/calendar/*").permitAll()
+                        // a capability address: the token in the path is the credential (F3)
                         .requestMatchers("/digest/unsubscribe/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -141,7 +141,7 @@ class FollowUpIntegrationTest extends IntegrationTest {
                 .isLessThanOrEqualTo(75));
         assertThat(body.replace("\r\n", "")).doesNotContain("\n");
         Calendar parsed = new CalendarBuilder().build(new StringReader(body));
-        parsed.validate();
+        assertThat(parsed.validate().hasErrors()).isFalse(); // validate() reports, it does not throw
         List<VEvent> events = parsed.getComponents("VEVENT");
         assertThat(events).isNotEmpty().allSatisfy(e -> {
             assertThat(e.getUid()).isPresent();
