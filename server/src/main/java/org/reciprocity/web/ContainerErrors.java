@@ -40,6 +40,10 @@ class ContainerErrors {
                     }
                 }
                 host.getPipeline().addValve(new ProblemReports());
+                // the host adds an error report valve of this class at start unless it finds one: let it find ours
+                if (host instanceof org.apache.catalina.core.StandardHost standard) {
+                    standard.setErrorReportValveClass(ProblemReports.class.getName());
+                }
             });
         }
 
@@ -49,9 +53,9 @@ class ContainerErrors {
         }
     }
 
-    static final class ProblemReports extends ErrorReportValve {
+    public static final class ProblemReports extends ErrorReportValve {
 
-        ProblemReports() {
+        public ProblemReports() {
             setShowReport(false);
             setShowServerInfo(false);
         }

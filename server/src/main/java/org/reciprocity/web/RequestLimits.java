@@ -82,12 +82,14 @@ class RequestLimits {
             chain.doFilter(multipart ? request : new Bounded(request, maxBody), response);
         }
 
-        /** A Content-Type that parses and names a type: not "*/*", not "text/*", not garbage. */
+        /** A Content-Type that parses, names one type (no wildcards) and, if it names a charset, one this runtime has. */
         static boolean concrete(String contentType) {
             try {
                 MediaType type = MediaType.parseMediaType(contentType);
-                return !type.isWildcardType() && !type.isWildcardSubtype();
-            } catch (org.springframework.util.InvalidMimeTypeException e) {
+                String charset = type.getParameter("charset");
+                boolean knownCharset = charset == null || java.nio.charset.Charset.isSupported(charset.replace("\"", ""));
+                return !type.isWildcardType() && !type.isWildcardSubtype() && knownCharset;
+            } catch (org.springframework.util.InvalidMimeTypeException | java.nio.charset.IllegalCharsetNameException e) {
                 return false;
             }
         }

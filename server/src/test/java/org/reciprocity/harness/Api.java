@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * JSON calls over {@link RawHttp} for setting up data, each from a client address of its own
- * (X-Forwarded-For, trusted from loopback): the server's per-address limits on sign-ups and failed
+ * (X-Forwarded-For, from 127.0.0.2, the proxy the test context trusts): the server's per-address limits on sign-ups and failed
  * sign-ins then never spill over onto other tests sharing the server, which come from 127.0.0.1.
  */
 public final class Api {

@@ -79,11 +79,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 
         List<Probe> probes = new ArrayList<>();
         SampleValues samples = new SampleValues(today);
-        for (ApiDocs.Operation operation : docs.api()) {
+        for (ApiDocs.Operation operation : docs.probeable()) {
             probes.addAll(probes(operation, world, samples));
         }
         // others' objects that hold some of A's private data (C's asks carry A's pledges): readable, never showing it
-        ApiDocs.Operation getPosting = docs.api().stream().filter(o -> o.key().equals("GET /api/v1/asks/{id}")).findFirst()
+        ApiDocs.Operation getPosting = docs.probeable().stream().filter(o -> o.key().equals("GET /api/v1/asks/{id}")).findFirst()
                 .orElseThrow();
         for (String id : world.relatedPublicPostings()) {
             probes.add(probe(getPosting, "/api/v1/asks/" + id, null, null, null, "related", null));
@@ -116,7 +116,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
         String report = String.format("%nAuthorization matrix (%s): %d operations × %d callers × A's ids (%d of them) = %d probes per caller"
                         + " (%d carry one of A's ids) × %d callers = %d cells; %d requests (with further pages), %d checks%n"
                         + "statuses by caller: %s%nfailures: %d (%d distinct)%n%s%n",
-                org.reciprocity.TestDatabases.kind(), docs.api().size(), callers.size(), world.allIds().size(), probes.size(),
+                org.reciprocity.TestDatabases.kind(), docs.probeable().size(), callers.size(), world.allIds().size(), probes.size(),
                 withIds, callers.size(), probes.size() * callers.size(), matrix.requests, matrix.checks, matrix.statuses,
                 matrix.findings.total(), matrix.findings.all().size(), matrix.findings.report());
         System.out.println(report);

@@ -37,7 +37,7 @@ class FuzzIntegrationTest extends IntegrationTest {
         Api.Member member = api.signUp("Fuzz Member", PASSWORD);
         LocalDate today = LocalDate.parse(Json.string(api.get("/api/v1/agenda", member.token()).body(), "today"));
         List<String> ids = ownObjects(api, member, api.signUp("Fuzz Friend", PASSWORD), today);
-        Fuzzer fuzzer = new Fuzzer(seed, docs.api(), today, member.token(), member.email(), ids);
+        Fuzzer fuzzer = new Fuzzer(seed, docs.probeable(), today, member.token(), member.email(), ids);
 
         Findings findings = new Findings();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -56,11 +56,11 @@ class FuzzIntegrationTest extends IntegrationTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         String report = String.format("Fuzz (%s): seed %d, %d requests in %.0f s (%.0f/s) over %d of %d operations; statuses %s%n"
                         + "failures: %d responses, %d distinct (operation | cause)%n%s%nthe same by cause:%n%s",
-                TestDatabases.kind(), seed, requests, seconds, requests / seconds, covered.size(), docs.api().size(), statuses,
+                TestDatabases.kind(), seed, requests, seconds, requests / seconds, covered.size(), docs.probeable().size(), statuses,
                 findings.total(), findings.all().size(), findings.report(), findings.byCause(FuzzIntegrationTest::rootCause));
         System.out.println(report);
         Findings.save("fuzz-" + TestDatabases.kind() + ".txt", report);
-        assertThat(covered).as("operations the fuzzer reached").hasSize(docs.api().size());
+        assertThat(covered).as("operations the fuzzer reached").hasSize(docs.probeable().size());
         assertThat(findings.all()).as("fuzz failures (seed %d):%n%s", seed, findings.report()).isEmpty();
     }
 

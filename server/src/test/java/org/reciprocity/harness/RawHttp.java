@@ -88,6 +88,8 @@ public final class RawHttp {
 
     public Response send(Request request) {
         try (Socket socket = new Socket()) {
+            // from 127.0.0.2, the reverse proxy the test context trusts, so that X-Forwarded-For is believed
+            socket.bind(new InetSocketAddress("127.0.0.2", 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             IOException writeFailure = null;
