@@ -89,7 +89,8 @@ class RequestLimits {
                 String charset = type.getParameter("charset");
                 boolean knownCharset = charset == null || java.nio.charset.Charset.isSupported(charset.replace("\"", ""));
                 return !type.isWildcardType() && !type.isWildcardSubtype() && knownCharset;
-            } catch (org.springframework.util.InvalidMimeTypeException | java.nio.charset.IllegalCharsetNameException e) {
+            } catch (IllegalArgumentException e) {
+                // InvalidMediaTypeException, InvalidMimeTypeException and an illegal charset name are all of this kind
                 return false;
             }
         }
