@@ -46,7 +46,7 @@ class H2Maintenance {
                 if (bean instanceof DataSource) {
                     DataSourceProperties p = properties.getIfAvailable();
                     if (p != null && p.getUrl() != null) {
-                        compactIfGrown(p.getUrl(), p.getUsername(), p.getPassword());
+                        compactIfGrown(p.getUrl(), p.getUsername(), p.getPassword(), MIN_COMPACT_BYTES);
                     }
                 }
                 return bean;
@@ -55,7 +55,7 @@ class H2Maintenance {
     }
 
     /** Compacts the H2 file behind {@code url} when it grew past twice its last compacted size; does nothing otherwise. */
-    static void compactIfGrown(String url, String user, String password) {
+    static void compactIfGrown(String url, String user, String password, long minBytes) {
         Matcher m = FILE_URL.matcher(url);
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || !m.matches()) {
             return;
@@ -68,7 +68,7 @@ class H2Maintenance {
             }
             long size = Files.size(file);
             long last = Files.exists(marker) ? Long.parseLong(Files.readString(marker).strip()) : 0;
-            if (size < MIN_COMPACT_BYTES || size < 2 * last) {
+            if (size < minBytes || size < 2 * last) {
                 return;
             }
             long start = System.nanoTime();

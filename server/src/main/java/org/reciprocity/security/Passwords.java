@@ -31,14 +31,21 @@ public class Passwords {
     private static final String DECOY = "{argon2}$argon2id$v=19$m=19456,t=2,p=1$6nSijvtKFxtrF68E/2gtKg$4gUQ+FPB77R4o+JePkSf5XcvjXoa2EPUQhszH+YUIJU";
 
     /** At most this many hashes at once: each takes 19 MiB and a core for about 0.1 s. */
-    private final Semaphore slots;
+    final Semaphore slots;
+    private final Duration wait;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Passwords(LimitsProperties limits) {
+        this(limits.concurrentPasswordChecks(), Duration.ofSeconds(2));
+    }
+
+    Passwords(int concurrent, Duration wait) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
         this.encoder = new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", argon2,
                 "bcrypt", new BCryptPasswordEncoder()));
-        this.slots = new Semaphore(Math.max(1, limits.concurrentPasswordChecks()), true);
+        this.slots = new Semaphore(Math.max(1, concurrent), true);
+        this.wait = wait;
     }
 
     /** @throws TooManyRequests too many hashes are being computed; try again in a moment */
@@ -61,7 +68,7 @@ public class Passwords {
     private <T> T bounded(Supplier<T> hashing) {
         boolean acquired;
         try {
-            acquired = slots.tryAcquire(2, TimeUnit.SECONDS);
+            acquired = slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
