@@ -1,10 +1,5 @@
 package org.reciprocity.network;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import org.reciprocity.core.network.ContactKeys;
+import org.reciprocity.core.network.ContactPoint;
 import org.reciprocity.core.network.ImportedContact;
 import org.reciprocity.core.network.Tier;
 import org.reciprocity.member.CurrentMember;
@@ -69,8 +65,9 @@ public class ContactImporter {
         this.clock = clock;
     }
 
+    /** An import's progress and report: {@code skipped} rows or cards were not imported at all, {@code errors} say why. */
     public record ImportView(String id, String status, ImportFormat format, int total, int processed, int imported,
-                             int merged, List<ParsedFile.LineError> errors, String failure) {
+                             int merged, int skipped, List<ParsedFile.LineError> errors, String failure) {
         public int percent() {
             return total == 0 ? ("RUNNING".equals(status) ? 0 : 100) : Math.min(100, processed * 100 / total);
         }
@@ -97,8 +94,16 @@ public class ContactImporter {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidInput("file", "The file is larger than 10 MB; split it into smaller files.");
         }
-        String text = decode(bytes);
-        int rows = parsed == ImportFormat.VCARD ? VCardFile.countCards(text) : LinkedInCsv.countRows(text);
+        ImportText.Decoded text = decode(parsed, bytes);
+        String problem = parsed == ImportFormat.LINKEDIN_CSV ? LinkedInCsv.problem(text.text()) : null;
+        if (problem != null) {
+            throw new InvalidInput("file", problem);
+        }
+        int rows = parsed == ImportFormat.VCARD ? VCardFile.countCards(text.text()) : LinkedInCsv.countRows(text.text());
+        if (rows == 0) {
+            throw new InvalidInput("file", parsed == ImportFormat.VCARD
+                    ? "No BEGIN:VCARD found: is this a vCard (.vcf) file?" : "The file has a header row but no contacts.");
+        }
         if (rows > MAX_CONTACTS) {
             throw new InvalidInput("file", "The file has " + rows + " contacts; at most " + MAX_CONTACTS
                     + " can be imported at once. Split it into smaller files.");
@@ -122,7 +127,7 @@ public class ContactImporter {
         ContactImports.Job job = jobs.byPublicId(ownerId, publicId)
                 .orElseThrow(() -> new org.reciprocity.web.NotFound("You have no import with this id."));
         return new ImportView(job.publicId(), job.status(), job.format(), job.total(), job.processed(), job.imported(),
-                job.merged(), jobs.errorsOf(job.id()), job.failure());
+                job.merged(), job.skipped(), jobs.errorsOf(job.id()), job.failure());
     }
 
     /**
@@ -142,21 +147,16 @@ public class ContactImporter {
         }
     }
 
-    /** UTF-8 (with or without BOM); files that are not valid UTF-8 are read as Windows-1252, as old exporters write. */
-    static String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
+    /** The file's text: see {@link ImportText} for the encodings it reads. */
+    static ImportText.Decoded decode(ImportFormat format, byte[] bytes) {
+        return format == ImportFormat.VCARD ? ImportText.vcard(bytes)
+                : new ImportText.Decoded(ImportText.csv(bytes), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    void run(ContactImports.Job job, String text) {
+    void run(ContactImports.Job job, ImportText.Decoded text) {
         try {
-            ParsedFile file = job.format() == ImportFormat.VCARD ? VCardFile.parse(text) : LinkedInCsv.parse(text);
-            jobs.errors(job.id(), file.errors());
+            ParsedFile file = job.format() == ImportFormat.VCARD ? VCardFile.parse(text) : LinkedInCsv.parse(text.text());
+            jobs.errors(job.id(), file.errors(), file.skipped());
             write(job, file.contacts());
             jobs.finish(job.id(), "DONE", null, clock.instant());
         } catch (RuntimeException | java.io.IOException e) {
@@ -172,10 +172,10 @@ public class ContactImporter {
     private static final class Merged {
         Long existingId;
         String name;
-        List<String> emails = new ArrayList<>();
+        List<ContactPoint> emails = new ArrayList<>();
         String company;
         String position;
-        String phone;
+        List<ContactPoint> phones = new ArrayList<>();
         String profileUrl;
         LocalDate lastInteraction;
         LinkedHashSet<String> tags = new LinkedHashSet<>();
@@ -183,20 +183,49 @@ public class ContactImporter {
         Tier tier;
 
         void absorb(ImportedContact c) {
-            for (String e : c.emails()) {
-                if (emails.stream().noneMatch(x -> x.equalsIgnoreCase(e))) {
-                    emails.add(e);
-                }
-            }
+            emails = merge(emails, c.emails(), (a, b) -> a.value().equals(b.value()));
+            // one number may be a card's phone and its fax; OTHER (a kind not yet known) matches any kind
+            phones = merge(phones, c.phones(), (a, b) -> ContactPoint.phoneKey(a.value()).equals(ContactPoint.phoneKey(b.value()))
+                    && (a.type() == b.type() || a.type() == ContactPoint.Type.OTHER || b.type() == ContactPoint.Type.OTHER));
             company = company != null ? company : c.company();
             position = position != null ? position : c.position();
-            phone = phone != null ? phone : c.phone();
             profileUrl = profileUrl != null ? profileUrl : c.profileUrl();
             notes = notes != null ? notes : c.notes();
             tags.addAll(c.tags());
             if (c.connectedOn() != null && (lastInteraction == null || c.connectedOn().isAfter(lastInteraction))) {
                 lastInteraction = c.connectedOn();
             }
+        }
+
+        List<String> emailAddresses() {
+            return emails.stream().map(ContactPoint::value).toList();
+        }
+
+        /**
+         * The points already known, then the new ones; a known point of kind OTHER takes the kind the
+         * file gives it. The known primary stays primary; a contact without one takes the file's.
+         */
+        private static List<ContactPoint> merge(List<ContactPoint> known, List<ContactPoint> more,
+                                                java.util.function.BiPredicate<ContactPoint, ContactPoint> same) {
+            List<ContactPoint> result = new ArrayList<>(known);
+            boolean hadPrimary = known.stream().anyMatch(ContactPoint::primary);
+            for (ContactPoint p : more) {
+                int at = -1;
+                for (int i = 0; i < result.size() && at < 0; i++) {
+                    if (same.test(result.get(i), p)) {
+                        at = i;
+                    }
+                }
+                if (at >= 0) {
+                    ContactPoint old = result.get(at);
+                    if (old.type() == ContactPoint.Type.OTHER && p.type() != ContactPoint.Type.OTHER) {
+                        result.set(at, new ContactPoint(old.value(), p.type(), old.primary()));
+                    }
+                } else if (result.size() < ContactPoint.MAX_PER_KIND) {
+                    result.add(p.asPrimary(p.primary() && !hadPrimary));
+                }
+            }
+            return ContactPoint.withOnePrimary(result);
         }
     }
 
@@ -208,22 +237,20 @@ public class ContactImporter {
             Merged m = new Merged();
             m.existingId = c.internalId();
             m.name = c.name();
-            if (c.email() != null) {
-                m.emails.add(c.email());
-            }
+            m.emails = new ArrayList<>(c.emails());
             m.company = c.company();
             m.position = c.position();
-            m.phone = c.phone();
+            m.phones = new ArrayList<>(c.phones());
             m.profileUrl = c.profileUrl();
             m.notes = c.notes();
             m.tags.addAll(c.tags());
             m.lastInteraction = c.lastInteractionOn();
             m.tier = c.tier();
-            ContactKeys.of(m.emails, m.profileUrl, m.name, m.company).forEach(k -> byKey.putIfAbsent(k, m));
+            ContactKeys.of(m.emailAddresses(), m.profileUrl, m.name, m.company).forEach(k -> byKey.putIfAbsent(k, m));
         }
         int merged = 0;
         for (ImportedContact c : imported) {
-            Merged match = ContactKeys.of(c.emails(), c.profileUrl(), c.name(), c.company()).stream()
+            Merged match = ContactKeys.of(c.emailAddresses(), c.profileUrl(), c.name(), c.company()).stream()
                     .map(byKey::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             if (match == null) {
                 match = new Merged();
@@ -238,7 +265,8 @@ public class ContactImporter {
             }
             match.absorb(c);
             Merged target = match;
-            ContactKeys.of(target.emails, target.profileUrl, target.name, target.company).forEach(k -> byKey.putIfAbsent(k, target));
+            ContactKeys.of(target.emailAddresses(), target.profileUrl, target.name, target.company)
+                    .forEach(k -> byKey.putIfAbsent(k, target));
         }
         // rows to write: new contacts, then existing ones that absorbed imported rows; progress is their share
         int total = imported.size();
@@ -271,28 +299,38 @@ public class ContactImporter {
                     .addValue("now", now.atOffset(ZoneOffset.UTC));
         }).toArray(MapSqlParameterSource[]::new);
         batch.batchUpdate("""
-                insert into contact (public_id, owner_id, name, email, company, position, phone, profile_url, notes, tier,
+                insert into contact (public_id, owner_id, name, email, company, position, profile_url, notes, tier,
                                      last_interaction_on, created_at, updated_at)
-                values (:publicId, :owner, :name, :email, :company, :position, :phone, :url, :notes, :tier, :last, :now, :now)
+                values (:publicId, :owner, :name, :email, :company, :position, :url, :notes, :tier, :last, :now, :now)
                 """, rows);
-        List<MapSqlParameterSource> tags = new ArrayList<>();
-        if (chunk.stream().anyMatch(m -> !m.tags.isEmpty())) {
-            jdbc.sql("select id, public_id from contact where owner_id = :owner and public_id in (:ids)")
-                    .param("owner", ownerId).param("ids", byPublicId.keySet())
-                    .query((rs, n) -> {
-                        Merged m = byPublicId.get(rs.getString(2));
-                        m.existingId = rs.getLong(1);
-                        return m;
-                    }).list();
-            chunk.forEach(m -> addTags(tags, m));
+        List<Merged> withRows = chunk.stream().filter(m -> !m.tags.isEmpty() || !m.emails.isEmpty() || !m.phones.isEmpty())
+                .toList();
+        if (withRows.isEmpty()) {
+            return;
         }
+        // the generated ids, to hang tags, e-mails and phones on
+        jdbc.sql("select id, public_id from contact where owner_id = :owner and public_id in (:ids)")
+                .param("owner", ownerId).param("ids", byPublicId.keySet())
+                .query((rs, n) -> {
+                    Merged m = byPublicId.get(rs.getString(2));
+                    m.existingId = rs.getLong(1);
+                    return m;
+                }).list();
+        List<MapSqlParameterSource> tags = new ArrayList<>();
+        withRows.forEach(m -> addTags(tags, m));
         batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)",
                 tags.toArray(MapSqlParameterSource[]::new));
+        savePoints(withRows);
+    }
+
+    private void savePoints(List<Merged> chunk) {
+        contacts.savePoints(chunk.stream().map(m -> m.existingId).toList(), chunk.stream().map(m -> m.emails).toList(),
+                chunk.stream().map(m -> m.phones).toList());
     }
 
     private void update(List<Merged> chunk, Instant now) {
         batch.batchUpdate("""
-                update contact set email = :email, company = :company, position = :position, phone = :phone,
+                update contact set email = :email, company = :company, position = :position,
                        profile_url = :url, notes = :notes, last_interaction_on = :last, updated_at = :now
                 where id = :id
                 """, chunk.stream().map(m -> fields(m).addValue("id", m.existingId).addValue("now", now.atOffset(ZoneOffset.UTC)))
@@ -303,6 +341,8 @@ public class ContactImporter {
         chunk.forEach(m -> addTags(tags, m));
         batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)",
                 tags.toArray(MapSqlParameterSource[]::new));
+        contacts.deletePoints(chunk.stream().map(m -> m.existingId).toList());
+        savePoints(chunk);
     }
 
     private static void addTags(List<MapSqlParameterSource> into, Merged m) {
@@ -317,8 +357,8 @@ public class ContactImporter {
     }
 
     private static MapSqlParameterSource fields(Merged m) {
-        return new MapSqlParameterSource("name", m.name).addValue("email", m.emails.isEmpty() ? null : m.emails.get(0).toLowerCase(java.util.Locale.ROOT))
-                .addValue("company", m.company).addValue("position", m.position).addValue("phone", m.phone)
+        return new MapSqlParameterSource("name", m.name).addValue("email", ContactPoint.primaryOf(m.emails))
+                .addValue("company", m.company).addValue("position", m.position)
                 .addValue("url", m.profileUrl).addValue("notes", m.notes).addValue("last", m.lastInteraction);
     }
 }

@@ -18,7 +18,7 @@ class ContactImports {
     static final int MAX_ERRORS = 1000;
 
     record Job(long id, String publicId, long ownerId, ImportFormat format, String status, int total, int processed,
-               int imported, int merged, String failure) {}
+               int imported, int merged, int skipped, String failure) {}
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -40,11 +40,12 @@ class ContactImports {
 
     Optional<Job> byPublicId(long ownerId, String publicId) {
         return jdbc.sql("""
-                select id, public_id, owner_id, format, status, total, processed, imported, merged, failure
+                select id, public_id, owner_id, format, status, total, processed, imported, merged, skipped, failure
                 from contact_import where public_id = :id and owner_id = :owner
                 """).param("id", publicId).param("owner", ownerId)
                 .query((rs, n) -> new Job(rs.getLong(1), rs.getString(2), rs.getLong(3), ImportFormat.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getString(10)))
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getString(11)))
                 .optional();
     }
 
@@ -58,7 +59,10 @@ class ContactImports {
                 .param("s", status).param("f", failure).param("now", now.atOffset(ZoneOffset.UTC)).param("id", id).update();
     }
 
-    void errors(long id, List<ParsedFile.LineError> errors) {
+    /** The parser's report: the lines it could not import as they were, and how many rows it skipped whole. */
+    void errors(long id, List<ParsedFile.LineError> errors, int skipped) {
+        jdbc.sql("update contact_import set skipped = :skipped where id = :id").param("skipped", skipped).param("id", id)
+                .update();
         batch.batchUpdate("insert into contact_import_error (import_id, line, message) values (:id, :line, :message)",
                 errors.stream().limit(MAX_ERRORS).map(e -> new MapSqlParameterSource("id", id).addValue("line", e.line())
                         .addValue("message", e.message().length() > 500 ? e.message().substring(0, 500) : e.message()))

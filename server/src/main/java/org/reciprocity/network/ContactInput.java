@@ -5,20 +5,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.reciprocity.core.network.ContactPoint;
 import org.reciprocity.core.network.Tier;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InvalidInput;
 
-/** A contact as submitted by the API or the page, before it is checked; {@link #validated} holds the rules. */
+/**
+ * A contact as submitted by the API or the page, before it is checked; {@link #validated} holds the rules.
+ * {@code email} is the primary e-mail: alone it makes a one-entry {@code emails}; beside {@code emails} it
+ * names the primary one (and is added when missing).
+ */
 public record ContactInput(String name, String email, String company, String position, List<String> tags,
-                           String notes, String tier, String linkedMemberId) {
+                           String notes, String tier, String linkedMemberId, List<Point> emails, List<Point> phones) {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    /** One submitted e-mail or phone: {@code {value, type, primary}}, type and primary optional. */
+    public record Point(String value, String type, Boolean primary) {}
 
-    /** The checked values. */
+    private static final Set<ContactPoint.Type> EMAIL_TYPES =
+            Set.of(ContactPoint.Type.WORK, ContactPoint.Type.HOME, ContactPoint.Type.OTHER);
+
+    /** The checked values: {@code email} is the primary of {@code emails}, each list has exactly one primary. */
     public record Valid(String name, String email, String company, String position, List<String> tags, String notes,
-                        Tier tier, String linkedMemberId) {}
+                        Tier tier, String linkedMemberId, List<ContactPoint> emails, List<ContactPoint> phones) {}
 
     public Valid validated() {
         List<FieldError> errors = new ArrayList<>();
@@ -26,13 +35,8 @@ public record ContactInput(String name, String email, String company, String pos
         if (cleanName == null || cleanName.length() > 120) {
             errors.add(new FieldError("name", "Enter the person's name (up to 120 characters)."));
         }
-        String cleanEmail = clean(email);
-        if (cleanEmail != null) {
-            cleanEmail = cleanEmail.toLowerCase(Locale.ROOT);
-            if (cleanEmail.length() > 320 || !EMAIL.matcher(cleanEmail).matches()) {
-                errors.add(new FieldError("email", "Enter an e-mail address such as name@example.org, or leave it empty."));
-            }
-        }
+        List<ContactPoint> cleanEmails = emails(errors);
+        List<ContactPoint> cleanPhones = phones(errors);
         String cleanCompany = limited("company", company, 120, errors);
         String cleanPosition = limited("position", position, 120, errors);
         String cleanNotes = limited("notes", notes, 4000, errors);
@@ -62,8 +66,143 @@ public record ContactInput(String name, String email, String company, String pos
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new Valid(cleanName, cleanEmail, cleanCompany, cleanPosition, List.copyOf(uniqueTags.values()),
-                cleanNotes, parsedTier, clean(linkedMemberId));
+        return new Valid(cleanName, ContactPoint.primaryOf(cleanEmails), cleanCompany, cleanPosition,
+                List.copyOf(uniqueTags.values()), cleanNotes, parsedTier, clean(linkedMemberId), cleanEmails, cleanPhones);
+    }
+
+    private List<ContactPoint> emails(List<FieldError> errors) {
+        String single = null;
+        if (clean(email) != null) {
+            single = ContactPoint.email(email);
+            if (single == null) {
+                errors.add(new FieldError("email", "Enter an e-mail address such as name@example.org, or leave it empty."));
+            }
+        }
+        List<ContactPoint> points = new ArrayList<>();
+        int marked = -1;
+        boolean twoMarked = false;
+        List<Point> given = emails == null ? List.of() : emails;
+        for (int i = 0; i < given.size(); i++) {
+            Point p = given.get(i);
+            if (p == null || clean(p.value()) == null) {
+                continue;
+            }
+            String value = ContactPoint.email(p.value());
+            if (value == null) {
+                errors.add(new FieldError("emails", "E-mail " + (i + 1) + " ('" + shown(p.value())
+                        + "') is not an address such as name@example.org."));
+                continue;
+            }
+            ContactPoint.Type type = type(p.type(), EMAIL_TYPES, "emails",
+                    "E-mail " + (i + 1) + ": use WORK, HOME or OTHER as its type.", errors);
+            if (points.stream().anyMatch(x -> x.value().equals(value))) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(p.primary())) {
+                twoMarked |= marked >= 0;
+                marked = marked >= 0 ? marked : points.size();
+            }
+            points.add(new ContactPoint(value, type, false));
+        }
+        if (single != null) {
+            String primary = single;
+            int at = indexOf(points, primary);
+            if (at < 0) {
+                points.add(0, new ContactPoint(primary, ContactPoint.Type.OTHER, false));
+                marked = marked >= 0 ? marked + 1 : -1;
+                at = 0;
+            }
+            if (marked >= 0 && marked != at) {
+                errors.add(new FieldError("email", "The e-mail (" + primary
+                        + ") is the primary one: mark that one primary in the e-mails, or leave it out."));
+            }
+            marked = at;
+        }
+        if (twoMarked) {
+            errors.add(new FieldError("emails", "Mark only one e-mail as primary."));
+        }
+        if (points.size() > ContactPoint.MAX_PER_KIND) {
+            errors.add(new FieldError("emails", "Keep at most " + ContactPoint.MAX_PER_KIND + " e-mail addresses."));
+        }
+        return primaryAt(points, marked);
+    }
+
+    private List<ContactPoint> phones(List<FieldError> errors) {
+        List<ContactPoint> points = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        int marked = -1;
+        boolean twoMarked = false;
+        List<Point> given = phones == null ? List.of() : phones;
+        for (int i = 0; i < given.size(); i++) {
+            Point p = given.get(i);
+            if (p == null || clean(p.value()) == null) {
+                continue;
+            }
+            String value = ContactPoint.phone(p.value());
+            if (value == null) {
+                errors.add(new FieldError("phones", "Phone " + (i + 1) + " ('" + shown(p.value()) + "') is not a phone"
+                        + " number: use 3 to 40 digits, spaces and + ( ) - . (an extension as 'ext 12')."));
+                continue;
+            }
+            ContactPoint.Type type = type(p.type(), Set.of(ContactPoint.Type.values()), "phones",
+                    "Phone " + (i + 1) + ": use WORK, HOME, MOBILE, FAX or OTHER as its type.", errors);
+            String key = ContactPoint.phoneKey(value) + "/" + type;
+            if (keys.contains(key)) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(p.primary())) {
+                twoMarked |= marked >= 0;
+                marked = marked >= 0 ? marked : points.size();
+            }
+            keys.add(key);
+            points.add(new ContactPoint(value, type, false));
+        }
+        if (twoMarked) {
+            errors.add(new FieldError("phones", "Mark only one phone as primary."));
+        }
+        if (points.size() > ContactPoint.MAX_PER_KIND) {
+            errors.add(new FieldError("phones", "Keep at most " + ContactPoint.MAX_PER_KIND + " phone numbers."));
+        }
+        return primaryAt(points, marked);
+    }
+
+    /** The points with the one at {@code marked} primary, or the default (the first that is not a fax). */
+    private static List<ContactPoint> primaryAt(List<ContactPoint> points, int marked) {
+        if (marked < 0) {
+            return ContactPoint.withOnePrimary(points);
+        }
+        List<ContactPoint> result = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            result.add(points.get(i).asPrimary(i == marked));
+        }
+        return List.copyOf(result);
+    }
+
+    private static int indexOf(List<ContactPoint> points, String value) {
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).value().equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ContactPoint.Type type(String given, Set<ContactPoint.Type> allowed, String field, String message,
+                                          List<FieldError> errors) {
+        if (clean(given) == null) {
+            return ContactPoint.Type.OTHER;
+        }
+        ContactPoint.Type type = ContactPoint.Type.parse(given);
+        if (type == null || !allowed.contains(type)) {
+            errors.add(new FieldError(field, message));
+            return ContactPoint.Type.OTHER;
+        }
+        return type;
+    }
+
+    private static String shown(String value) {
+        String v = value.strip();
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 
     private static String limited(String field, String value, int max, List<FieldError> errors) {

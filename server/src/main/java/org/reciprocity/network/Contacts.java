@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.reciprocity.core.network.ContactPoint;
 import org.reciprocity.core.network.Tier;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
@@ -30,7 +31,7 @@ public class Contacts {
 
     private static final String COLUMNS = """
             c.id, c.public_id, c.name, c.email, c.company, c.position, c.notes, c.tier, m.public_id as linked,
-            c.phone, c.profile_url, c.last_interaction_on, c.created_at, c.updated_at
+            c.profile_url, c.last_interaction_on, c.created_at, c.updated_at
             """;
     private static final String FROM = " from contact c left join member m on m.id = c.linked_member_id ";
 
@@ -59,6 +60,7 @@ public class Contacts {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         saveTags(id, input.tags());
+        savePoints(List.of(id), List.of(input.emails()), List.of(input.phones()));
         return byPublicId(ownerId, publicId).orElseThrow();
     }
 
@@ -77,6 +79,8 @@ public class Contacts {
                 .param("id", existing.internalId()).param("owner", ownerId).update();
         jdbc.sql("delete from contact_tag where contact_id = :id").param("id", existing.internalId()).update();
         saveTags(existing.internalId(), input.tags());
+        deletePoints(List.of(existing.internalId()));
+        savePoints(List.of(existing.internalId()), List.of(input.emails()), List.of(input.phones()));
         return byPublicId(ownerId, publicId).orElseThrow();
     }
 
@@ -111,7 +115,7 @@ public class Contacts {
         return query("where c.owner_id = :owner order by lower(c.name)", Map.of("owner", ownerId), null);
     }
 
-    /** Contacts matching {@code where}, with their tags; {@code limit} null for all of them. */
+    /** Contacts matching {@code where}, with their tags, e-mails and phones; {@code limit} null for all of them. */
     private List<Contact> query(String where, Map<String, Object> params, Integer limit) {
         List<Contact> rows = jdbc.sql("select " + COLUMNS + FROM + where + (limit == null ? "" : " limit " + limit))
                 .params(params).query(Contacts::map).list();
@@ -119,13 +123,80 @@ public class Contacts {
             return rows;
         }
         Map<Long, List<String>> tags = new HashMap<>();
+        Map<Long, List<ContactPoint>> emails = new HashMap<>();
+        Map<Long, List<ContactPoint>> phones = new HashMap<>();
         for (List<Long> chunk : org.reciprocity.db.InLists.chunks(rows.stream().map(Contact::internalId).toList())) {
             jdbc.sql("select contact_id, tag from contact_tag where contact_id in (:ids) order by contact_id, position")
                     .param("ids", chunk)
                     .query((rs, n) -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                     .list();
+            jdbc.sql("""
+                    select contact_id, email, kind, preferred from contact_email where contact_id in (:ids)
+                    order by contact_id, position
+                    """).param("ids", chunk)
+                    .query((rs, n) -> emails.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(point(rs)))
+                    .list();
+            jdbc.sql("""
+                    select contact_id, phone, kind, preferred from contact_phone where contact_id in (:ids)
+                    order by contact_id, position
+                    """).param("ids", chunk)
+                    .query((rs, n) -> phones.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(point(rs)))
+                    .list();
         }
-        return rows.stream().map(c -> c.withTags(List.copyOf(tags.getOrDefault(c.internalId(), List.of())))).toList();
+        return rows.stream().map(c -> c.with(List.copyOf(tags.getOrDefault(c.internalId(), List.of())),
+                        emailsOf(c, emails.get(c.internalId())),
+                        List.copyOf(phones.getOrDefault(c.internalId(), List.of()))))
+                .toList();
+    }
+
+    /** A contact written without e-mail rows (the demo seeder writes contact.email alone) still lists its e-mail. */
+    private static List<ContactPoint> emailsOf(Contact c, List<ContactPoint> rows) {
+        if (rows != null) {
+            return List.copyOf(rows);
+        }
+        return c.email() == null ? List.of() : List.of(new ContactPoint(c.email(), ContactPoint.Type.OTHER, true));
+    }
+
+    private static ContactPoint point(ResultSet rs) throws SQLException {
+        return new ContactPoint(rs.getString(2), ContactPoint.Type.valueOf(rs.getString(3)), rs.getBoolean(4));
+    }
+
+    /** Deletes the e-mail and phone rows of these contacts; the caller writes the new ones in its transaction. */
+    void deletePoints(List<Long> contactIds) {
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(contactIds)) {
+            jdbc.sql("delete from contact_email where contact_id in (:ids)").param("ids", chunk).update();
+            jdbc.sql("delete from contact_phone where contact_id in (:ids)").param("ids", chunk).update();
+        }
+    }
+
+    /** Writes each contact's e-mails and phones in their order; the three lists run parallel. */
+    void savePoints(List<Long> contactIds, List<List<ContactPoint>> emails, List<List<ContactPoint>> phones) {
+        List<MapSqlParameterSource> emailRows = new ArrayList<>();
+        List<MapSqlParameterSource> phoneRows = new ArrayList<>();
+        for (int c = 0; c < contactIds.size(); c++) {
+            addPoints(emailRows, contactIds.get(c), emails.get(c));
+            addPoints(phoneRows, contactIds.get(c), phones.get(c));
+        }
+        if (!emailRows.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into contact_email (contact_id, position, email, kind, preferred)
+                    values (:id, :pos, :value, :kind, :preferred)
+                    """, emailRows.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!phoneRows.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into contact_phone (contact_id, position, phone, kind, preferred)
+                    values (:id, :pos, :value, :kind, :preferred)
+                    """, phoneRows.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static void addPoints(List<MapSqlParameterSource> into, long contactId, List<ContactPoint> points) {
+        for (int i = 0; i < points.size(); i++) {
+            ContactPoint p = points.get(i);
+            into.add(new MapSqlParameterSource("id", contactId).addValue("pos", i).addValue("value", p.value())
+                    .addValue("kind", p.type().name()).addValue("preferred", p.primary()));
+        }
     }
 
     private void saveTags(long contactId, List<String> tags) {
@@ -152,7 +223,7 @@ public class Contacts {
     private static Contact map(ResultSet rs, int row) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("public_id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("company"), rs.getString("position"), List.of(), rs.getString("notes"),
-                Tier.valueOf(rs.getString("tier")), rs.getString("linked"), rs.getString("phone"),
+                Tier.valueOf(rs.getString("tier")), rs.getString("linked"), List.of(), List.of(),
                 rs.getString("profile_url"), rs.getObject("last_interaction_on", java.time.LocalDate.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -119,4 +119,91 @@ class ContactsIntegrationTest extends IntegrationTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("id=\"name-error\"")));
     }
+
+    @Test
+    void aContactKeepsEveryEmailAndPhoneWithItsKindAndOnePrimary() throws Exception {
+        Account owner = newAccount("Owner");
+        String id = JsonPath.read(mvc.perform(apiPost("/api/v1/contacts", owner.token(), """
+                        {"name": "Rui Costa", "tier": "CLOSE",
+                         "emails": [{"value": "rui@home.example", "type": "home"}, {"value": "Rui@Work.Example", "type": "WORK", "primary": true}],
+                         "phones": [{"value": "+351 21 000 0000", "type": "FAX"}, {"value": "+351 912 345 678", "type": "MOBILE"},
+                                    {"value": "(21) 555-0199 ext 12", "type": "WORK"}]}
+                        """))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.email").value("rui@work.example"))
+                .andExpect(jsonPath("$.emails[0].value").value("rui@home.example"))
+                .andExpect(jsonPath("$.emails[0].type").value("HOME"))
+                .andExpect(jsonPath("$.emails[0].primary").value(false))
+                .andExpect(jsonPath("$.emails[1].primary").value(true))
+                // no phone marked primary: the first that is not a fax
+                .andExpect(jsonPath("$.phones[0].type").value("FAX"))
+                .andExpect(jsonPath("$.phones[0].primary").value(false))
+                .andExpect(jsonPath("$.phones[1].primary").value(true))
+                .andExpect(jsonPath("$.phone").value("+351 912 345 678"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        // "email" alone still works, and becomes the one primary entry
+        mvc.perform(apiPut("/api/v1/contacts/" + id, owner.token(), json("name", "Rui Costa", "email", "rui@new.example")))
+                .andExpect(jsonPath("$.emails.length()").value(1))
+                .andExpect(jsonPath("$.emails[0].value").value("rui@new.example"))
+                .andExpect(jsonPath("$.emails[0].type").value("OTHER"))
+                .andExpect(jsonPath("$.emails[0].primary").value(true))
+                .andExpect(jsonPath("$.phones.length()").value(0));
+        mvc.perform(apiGet("/api/v1/contacts/" + id, owner.token())).andExpect(jsonPath("$.email").value("rui@new.example"));
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"value\": \"p").append(i).append("@example.org\"}");
+        }
+        mvc.perform(apiPut("/api/v1/contacts/" + id, owner.token(), """
+                        {"name": "Rui", "emails": [{"value": "not-an-address"}, {"value": "a@b.org", "type": "FAX"},
+                                                   {"value": "c@d.org", "primary": true}, {"value": "e@f.org", "primary": true}],
+                         "phones": [{"value": "12"}, {"value": "call me maybe"}, {"value": "+1 (555) 010-0000", "type": "PAGER"}]}
+                        """))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
+                        "emails", "emails", "emails", "phones", "phones", "phones")))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("'not-an-address'")))
+                .andExpect(jsonPath("$.errors[3].message").value(containsString("3 to 40 digits")));
+        mvc.perform(apiPut("/api/v1/contacts/" + id, owner.token(), "{\"name\": \"Rui\", \"emails\": [" + many + "]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("at most 20")));
+        mvc.perform(apiPut("/api/v1/contacts/" + id, owner.token(), """
+                        {"name": "Rui", "email": "x@y.org", "emails": [{"value": "z@y.org", "primary": true}]}
+                        """))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+    }
+
+    @Test
+    void theContactPageShowsEveryEmailAndPhoneAndTheFormEditsThem() throws Exception {
+        Account owner = newAccount("Owner");
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf()).with(fromNewAddress())
+                .param("email", owner.email()).param("password", PASSWORD)).andReturn().getRequest().getSession();
+        String location = mvc.perform(post("/contacts").session(session).with(csrf()).param("name", "Mei Lin")
+                        .param("tier", "CLOSE").param("emails", "work: mei@work.example\nhome: mei@home.example (preferred)\n")
+                        .param("phones", "fax: +86 10 5555 0000\nmobile: +86 139 0000 0000"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(apiGet("/api/v1/contacts/" + id, owner.token()))
+                .andExpect(jsonPath("$.email").value("mei@home.example"))
+                .andExpect(jsonPath("$.phones[0].type").value("FAX"))
+                .andExpect(jsonPath("$.phones[1].primary").value(true));
+        mvc.perform(get("/contacts/" + id).session(session))
+                .andExpect(content().string(containsString("href=\"mailto:mei@work.example\"")))
+                .andExpect(content().string(containsString("href=\"tel:+8613900000000\"")))
+                .andExpect(content().string(containsString("preferred</strong>")))
+                .andExpect(content().string(containsString("home: mei@home.example (preferred)")))
+                .andExpect(content().string(containsString("fax: +86 10 5555 0000")));
+        mvc.perform(post("/contacts/" + id).session(session).with(csrf()).param("name", "Mei Lin").param("tier", "CLOSE")
+                        .param("emails", "work: mei@work.example\npager: nope").param("phones", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"emails-error\"")));
+        mvc.perform(post("/contacts/" + id).session(session).with(csrf()).param("name", "Mei Lin").param("tier", "CLOSE")
+                        .param("emails", "work: mei@work.example").param("phones", "work: +86 10 1234 5678"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(apiGet("/api/v1/contacts/" + id, owner.token()))
+                .andExpect(jsonPath("$.emails.length()").value(1))
+                .andExpect(jsonPath("$.email").value("mei@work.example"))
+                .andExpect(jsonPath("$.phone").value("+86 10 1234 5678"));
+    }
 }

@@ -15,6 +15,7 @@ import org.reciprocity.IntegrationTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 
+@SuppressWarnings("unchecked")
 class ImportIntegrationTest extends IntegrationTest {
 
     private byte[] sample(String name) throws Exception {
@@ -59,6 +60,7 @@ class ImportIntegrationTest extends IntegrationTest {
         assertThat(JsonPath.<Integer>read(job, "$.imported")).isEqualTo(5);
         assertThat(JsonPath.<Integer>read(job, "$.merged")).isEqualTo(1);
         assertThat(JsonPath.<List<Integer>>read(job, "$.errors[*].line")).containsExactly(8, 9);
+        assertThat(JsonPath.<Integer>read(job, "$.skipped")).isEqualTo(1);
         assertThat(JsonPath.<String>read(job, "$.errors[0].message")).contains("no first or last name");
         assertThat(JsonPath.<String>read(job, "$.errors[1].message")).contains("31 Sept 2022");
         List<Map<String, Object>> all = contacts(me);
@@ -91,6 +93,17 @@ class ImportIntegrationTest extends IntegrationTest {
         Map<String, Object> maria = find(all, "Maria Schmidt");
         assertThat(maria).containsEntry("email", "maria.schmidt@example.de").containsEntry("company", "Charité Research")
                 .containsEntry("phone", "+49 170 1234567");
+        assertThat((List<Map<String, Object>>) maria.get("emails")).containsExactly(
+                Map.of("value", "maria.schmidt@example.de", "type", "WORK", "primary", true),
+                Map.of("value", "maria@home.example", "type", "HOME", "primary", false));
+        assertThat((List<Map<String, Object>>) maria.get("phones")).containsExactly(
+                Map.of("value", "+49 170 1234567", "type", "MOBILE", "primary", true),
+                Map.of("value", "+49 30 7654321", "type", "WORK", "primary", false));
+        assertThat((List<Map<String, Object>>) find(all, "Tunde Okafor").get("emails")).containsExactly(
+                Map.of("value", "tunde@lagosfreight.example", "type", "WORK", "primary", true),
+                Map.of("value", "tunde.okafor@mail.example", "type", "OTHER", "primary", false));
+        assertThat((List<Map<String, Object>>) find(all, "Jürgen Müller").get("phones")).extracting(p -> p.get("type"))
+                .containsExactly("WORK", "MOBILE");
         assertThat((String) maria.get("notes")).contains("long-term follow-up");
         assertThat(find(all, "Kenji S.")).containsEntry("company", "Sakura Systems");
         assertThat(find(all, "Tunde Okafor")).containsEntry("email", "tunde@lagosfreight.example")
@@ -106,9 +119,53 @@ class ImportIntegrationTest extends IntegrationTest {
         String job = importAndWait(me, "VCARD", sample("malformed.vcf"), new ArrayList<>());
         assertThat(JsonPath.<String>read(job, "$.status")).isEqualTo("DONE");
         assertThat(JsonPath.<List<Integer>>read(job, "$.errors[*].line")).containsExactly(6, 11);
-        assertThat(contacts(me)).extracting(c -> c.get("name")).containsExactlyInAnyOrder("Good Person", "Another Good Person");
-        String notAFile = importAndWait(me, "LINKEDIN_CSV", "just some text\nwithout a header".getBytes(), new ArrayList<>());
-        assertThat(JsonPath.<String>read(notAFile, "$.errors[0].message")).contains("Connections.csv");
+        assertThat(JsonPath.<String>read(job, "$.errors[0].message")).contains("imported under its e-mail");
+        assertThat(JsonPath.<Integer>read(job, "$.skipped")).isEqualTo(1);
+        assertThat(contacts(me)).extracting(c -> c.get("name"))
+                .containsExactlyInAnyOrder("Good Person", "Another Good Person", "nameless@example.org");
+        upload(me, "LINKEDIN_CSV", "notes.txt", "just some text\nwithout a header".getBytes())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("no LinkedIn columns: expected First Name, Last Name, URL"),
+                        org.hamcrest.Matchers.containsString("found just some text"),
+                        org.hamcrest.Matchers.containsString("Connections.csv"))));
+        upload(me, "VCARD", "notes.txt", "just some text".getBytes()).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("BEGIN:VCARD")));
+    }
+
+    @Test
+    void linkedInRowsWithoutAHeaderAndSpreadsheetResavedFilesImport() throws Exception {
+        Account me = newAccount("Spreadsheet");
+        String headerless = """
+                Ana,Lima,https://www.linkedin.com/in/ana-lima,ana@example.org,Acme,"Director, Supply",12 Mar 2024
+                Jonas,Weber,https://www.linkedin.com/in/jonasweber,,Weber & Söhne,Engineer,03 Jan 2023
+                """;
+        String job = importAndWait(me, "LINKEDIN_CSV", headerless.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
+        assertThat(JsonPath.<Integer>read(job, "$.imported")).isEqualTo(2);
+        assertThat(find(contacts(me), "Ana Lima")).containsEntry("position", "Director, Supply")
+                .containsEntry("lastInteractionOn", "2024-03-12");
+
+        // Excel's "Unicode text" and "CSV (semicolon)" saves: UTF-16 with a mark, CRLF, quotes, numeric dates
+        String excel = "First Name;Last Name;URL;Email Address;Company;Position;Connected On\r\n"
+                + "\"Chloé\";\"Dubois\";https://www.linkedin.com/in/chloe;chloe@example.fr;\"Studio; Lumière\";Designer;12/03/2024\r\n"
+                + "Kenji;Sato;https://www.linkedin.com/in/kenji;;Sakura;CTO;2024-03-12\r\n"
+                + ";;https://www.linkedin.com/in/nobody;;Ghost;;01/01/2020\r\n";
+        byte[] utf16 = ("\uFEFF" + excel).getBytes(StandardCharsets.UTF_16LE);
+        String resaved = importAndWait(me, "LINKEDIN_CSV", utf16, new ArrayList<>());
+        assertThat(JsonPath.<Integer>read(resaved, "$.imported")).isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(resaved, "$.skipped")).isEqualTo(1);
+        assertThat(JsonPath.<List<Integer>>read(resaved, "$.errors[*].line")).containsExactly(4);
+        List<Map<String, Object>> all = contacts(me);
+        assertThat(find(all, "Chloé Dubois")).containsEntry("company", "Studio; Lumière")
+                .containsEntry("lastInteractionOn", "2024-03-12").containsEntry("email", "chloe@example.fr");
+        assertThat(find(all, "Kenji Sato")).containsEntry("lastInteractionOn", "2024-03-12");
+        // the same semicolon file as Windows-1252 without a mark: the accents survive, month-first US dates too
+        String us = excel.replace("12/03/2024", "3/12/2024").replace("01/01/2020", "12/31/2020");
+        Account other = newAccount("Spreadsheet Us");
+        importAndWait(other, "LINKEDIN_CSV", us.getBytes(java.nio.charset.Charset.forName("windows-1252")), new ArrayList<>());
+        assertThat(find(contacts(other), "Chloé Dubois")).containsEntry("company", "Studio; Lumière")
+                .containsEntry("lastInteractionOn", "2024-03-12");
     }
 
     @Test
@@ -178,29 +235,62 @@ class ImportIntegrationTest extends IntegrationTest {
         Account me = newAccount("Exporter");
         mvc.perform(apiPost("/api/v1/contacts", me.token(), """
                 {"name": "Dana Outside", "email": "dana@example.org", "company": "Acme", "position": "CTO",
-                 "tags": ["investor", "climate"], "notes": "Met at COP", "tier": "CLOSE"}"""));
+                 "tags": ["investor", "climate"], "notes": "Met at COP.\\n\\nFollow up in May", "tier": "CLOSE",
+                 "emails": [{"value": "d.outside@home.example", "type": "HOME"},
+                            {"value": "dana@example.org", "type": "WORK", "primary": true},
+                            {"value": "dana@other.example"}],
+                 "phones": [{"value": "+1 555 0100", "type": "FAX"}, {"value": "+1 555 0101", "type": "WORK"},
+                            {"value": "+1 555 0102", "type": "MOBILE", "primary": true}, {"value": "+1 555 0103 ext 7", "type": "HOME"},
+                            {"value": "555 0104"}]}"""));
         mvc.perform(apiPost("/api/v1/contacts", me.token(), json("name", "=HYPERLINK(\"http://evil\")", "company", "+Corp")));
+        mvc.perform(apiPost("/api/v1/contacts", me.token(), json("name", "Dr. Ana María van der Berg Jr.", "tier", "INNER_CIRCLE")));
+        // a profile address arrives only by import
+        importAndWait(me, "VCARD", """
+                BEGIN:VCARD
+                VERSION:3.0
+                FN:Tunde Okafor
+                N:Okafor;Tunde;;;
+                URL:https://www.linkedin.com/in/tunde-okafor
+                TEL;TYPE=CELL:+234 803 555 0101
+                CATEGORIES:logistics
+                END:VCARD
+                """.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
+        List<Map<String, Object>> original = contacts(me);
         String vcf = mvc.perform(apiGet("/api/v1/contacts/export?format=vcard", me.token()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(vcf).contains("VERSION:4.0");
+        Map<String, Object> dana = find(original, "Dana Outside");
+        assertThat(vcf).contains("VERSION:4.0").contains("UID:urn:uuid:" + dana.get("id"))
+                .contains("N:Outside;Dana;;;").contains("N:van der Berg;Ana María;;Dr.;Jr.")
+                .containsPattern("(?m)^TEL;.*TYPE=cell.*:\\+1 555 0102").containsPattern("(?m)^TEL;.*PREF=1.*:\\+1 555 0102")
+                .containsPattern("(?m)^EMAIL;.*TYPE=work.*:dana@example.org").containsPattern("(?m)^EMAIL;.*PREF=1.*:dana@example.org");
         String csv = mvc.perform(apiGet("/api/v1/contacts/export?format=csv", me.token()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv).contains("'=HYPERLINK").contains("'+Corp").doesNotContain(",=HYPERLINK");
+        assertThat(csv).startsWith("First Name,Last Name,URL,Email Address,Company,Position,Connected On,")
+                .contains("'=HYPERLINK").contains("'+Corp").doesNotContain(",=HYPERLINK")
+                .contains("Dr. Ana María,van der Berg Jr.");
 
-        Account fromVcard = newAccount("Vcard Round Trip");
-        importAndWait(fromVcard, "VCARD", vcf.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
-        Map<String, Object> dana = find(contacts(fromVcard), "Dana Outside");
-        assertThat(dana).containsEntry("email", "dana@example.org").containsEntry("company", "Acme")
-                .containsEntry("position", "CTO").containsEntry("notes", "Met at COP").containsEntry("tier", "CLOSE");
-        assertThat((List<String>) dana.get("tags")).containsExactly("investor", "climate");
-
-        Account fromCsv = newAccount("Csv Round Trip");
-        importAndWait(fromCsv, "LINKEDIN_CSV", csv.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
-        Map<String, Object> danaCsv = find(contacts(fromCsv), "Dana Outside");
-        assertThat(danaCsv).containsEntry("email", "dana@example.org").containsEntry("company", "Acme")
-                .containsEntry("notes", "Met at COP").containsEntry("tier", "CLOSE");
-        assertThat(contacts(fromCsv)).hasSize(2);
+        for (String[] format : new String[][] {{"VCARD", vcf}, {"LINKEDIN_CSV", csv}}) {
+            Account back = newAccount("Round Trip " + format[0]);
+            String job = importAndWait(back, format[0], format[1].getBytes(StandardCharsets.UTF_8), new ArrayList<>());
+            assertThat(JsonPath.<List<Object>>read(job, "$.errors")).as(format[0]).isEmpty();
+            List<Map<String, Object>> again = contacts(back);
+            assertThat(again).as(format[0]).hasSameSizeAs(original);
+            for (Map<String, Object> before : original) {
+                Map<String, Object> after = find(again, (String) before.get("name"));
+                for (String field : List.of("name", "email", "phone", "company", "position", "tags", "notes", "tier", "profileUrl")) {
+                    assertThat(after.get(field)).as(format[0] + " " + before.get("name") + " " + field).isEqualTo(before.get(field));
+                }
+                assertThat((List<Object>) after.get("emails")).as(format[0] + " e-mails")
+                        .containsExactlyInAnyOrderElementsOf((List<Object>) before.get("emails"));
+                assertThat((List<Object>) after.get("phones")).as(format[0] + " phones")
+                        .containsExactlyInAnyOrderElementsOf((List<Object>) before.get("phones"));
+                if (format[0].equals("VCARD")) {
+                    assertThat(after.get("emails")).as("vCard keeps the order").isEqualTo(before.get("emails"));
+                    assertThat(after.get("phones")).isEqualTo(before.get("phones"));
+                }
+            }
+        }
     }
 
     @Test
