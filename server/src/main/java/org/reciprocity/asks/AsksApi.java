@@ -13,6 +13,7 @@ import org.reciprocity.asks.AskViews.PostingView;
 import org.reciprocity.asks.AskViews.SuggestedPosting;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.web.ListPage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,84 +43,123 @@ class AsksApi {
 
     @PostMapping("/api/v1/asks")
     @Operation(summary = "Ask for help", description = "visibility COMMUNITY (default) or CONNECTIONS; expiresOn defaults to 30 days.")
-    ResponseEntity<PostingView> ask(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PostingView> createAsk(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
         PostingView created = asks.create(me, PostingKind.ASK, body);
         return created(created);
     }
 
     @PostMapping("/api/v1/offers")
     @Operation(summary = "Offer help", description = "An offer that reads as a sales pitch must be marked commercial (E1).")
-    ResponseEntity<PostingView> offer(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PostingView> createOffer(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
         return created(asks.create(me, PostingKind.OFFER, body));
     }
 
     @PostMapping("/api/v1/opportunities")
     @Operation(summary = "Share a job opening or other opportunity; it is routed to members whose skills match (A6)")
-    ResponseEntity<PostingView> opportunity(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PostingView> createOpportunity(@AuthenticationPrincipal CurrentMember me, @RequestBody PostingInput body) {
         return created(asks.create(me, PostingKind.OPPORTUNITY, body));
     }
 
     @GetMapping("/api/v1/asks")
     @Operation(summary = "The caller's own asks, newest first")
-    ListPage<PostingView> myAsks(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
+    ListPage<PostingView> listMyAsks(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
                                  @RequestParam(required = false) String cursor) {
         return asks.mine(me, PostingKind.ASK, limit, cursor);
     }
 
     @GetMapping("/api/v1/offers")
     @Operation(summary = "The caller's own offers, newest first")
-    ListPage<PostingView> myOffers(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
+    ListPage<PostingView> listMyOffers(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String cursor) {
         return asks.mine(me, PostingKind.OFFER, limit, cursor);
     }
 
     @GetMapping("/api/v1/opportunities")
     @Operation(summary = "The opportunities the caller posted, newest first")
-    ListPage<PostingView> myOpportunities(@AuthenticationPrincipal CurrentMember me,
+    ListPage<PostingView> listMyOpportunities(@AuthenticationPrincipal CurrentMember me,
                                           @RequestParam(required = false) Integer limit,
                                           @RequestParam(required = false) String cursor) {
         return asks.mine(me, PostingKind.OPPORTUNITY, limit, cursor);
     }
 
-    @GetMapping({"/api/v1/asks/{id}", "/api/v1/offers/{id}", "/api/v1/opportunities/{id}"})
-    @Operation(summary = "One ask, offer or opportunity the caller may see; the author also sees its pledges")
-    PostingView get(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    // One handler per path (not one for three), so that each operation has its own readable id.
+
+    @GetMapping("/api/v1/asks/{id}")
+    @Operation(summary = "One ask the caller may see; its author also sees its pledges")
+    PostingView getAsk(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return asks.get(me, id);
     }
 
-    @PostMapping({"/api/v1/asks/{id}/close", "/api/v1/offers/{id}/close", "/api/v1/opportunities/{id}/close"})
-    @Operation(summary = "The author closes a posting: status FULFILLED or CLOSED")
-    PostingView close(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
-                      @RequestBody(required = false) CloseInput body) {
+    @GetMapping("/api/v1/offers/{id}")
+    @Operation(summary = "One offer the caller may see")
+    PostingView getOffer(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+        return asks.get(me, id);
+    }
+
+    @GetMapping("/api/v1/opportunities/{id}")
+    @Operation(summary = "One opportunity the caller may see")
+    PostingView getOpportunity(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+        return asks.get(me, id);
+    }
+
+    @PostMapping("/api/v1/asks/{id}/close")
+    @Operation(summary = "The author closes an ask: status FULFILLED or CLOSED")
+    PostingView closeAsk(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                         @RequestBody(required = false) CloseInput body) {
         return asks.close(me, id, body == null ? null : body.status());
     }
 
-    @GetMapping({"/api/v1/asks/{id}/matches", "/api/v1/opportunities/{id}/matches"})
-    @Operation(summary = "Members who could help (or whom the opportunity fits), best first, each with reasons",
+    @PostMapping("/api/v1/offers/{id}/close")
+    @Operation(summary = "The author closes an offer: status FULFILLED or CLOSED")
+    PostingView closeOffer(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                           @RequestBody(required = false) CloseInput body) {
+        return asks.close(me, id, body == null ? null : body.status());
+    }
+
+    @PostMapping("/api/v1/opportunities/{id}/close")
+    @Operation(summary = "The author closes an opportunity: status FULFILLED or CLOSED")
+    PostingView closeOpportunity(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                                 @RequestBody(required = false) CloseInput body) {
+        return asks.close(me, id, body == null ? null : body.status());
+    }
+
+    @GetMapping("/api/v1/asks/{id}/matches")
+    @Operation(summary = "Members who could help with the caller's ask, best first, each with reasons",
             description = "Only the author may ask. Paused, over-capacity, blocked and suspended members never appear.")
-    ListPage<MatchView> matches(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
-                                @RequestParam(required = false) Integer limit) {
+    ListPage<MatchView> listAskMatches(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                                       @RequestParam(required = false) Integer limit) {
+        return new ListPage<>(matching.matches(me, id, limit), null);
+    }
+
+    @GetMapping("/api/v1/opportunities/{id}/matches")
+    @Operation(summary = "Members whom the caller's opportunity fits, best first, each with reasons",
+            description = "Only the author may ask. Blocked and suspended members never appear.")
+    ListPage<MatchView> listOpportunityMatches(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                                               @RequestParam(required = false) Integer limit) {
         return new ListPage<>(matching.matches(me, id, limit), null);
     }
 
     @GetMapping("/api/v1/me/give-first")
     @Operation(summary = "Open asks the caller could help with, best first, each with reasons",
             description = "Empty while the caller has paused giving or used up their monthly capacity.")
-    ListPage<SuggestedPosting> giveFirst(@AuthenticationPrincipal CurrentMember me,
+    ListPage<SuggestedPosting> listGiveFirst(@AuthenticationPrincipal CurrentMember me,
                                          @RequestParam(required = false) Integer limit) {
         return new ListPage<>(matching.giveFirst(me, limit), null);
     }
 
     @GetMapping("/api/v1/me/opportunities")
     @Operation(summary = "Open opportunities that fit what the caller can give")
-    ListPage<SuggestedPosting> opportunitiesForMe(@AuthenticationPrincipal CurrentMember me,
+    ListPage<SuggestedPosting> listOpportunitiesForMe(@AuthenticationPrincipal CurrentMember me,
                                                   @RequestParam(required = false) Integer limit) {
         return new ListPage<>(matching.opportunities(me, limit), null);
     }
 
     @GetMapping("/api/v1/me/mutual-benefit")
     @Operation(summary = "Pairs among the caller's connections who could each help the other (A5)")
-    ListPage<MutualBenefit> mutualBenefit(@AuthenticationPrincipal CurrentMember me,
+    ListPage<MutualBenefit> listMutualBenefit(@AuthenticationPrincipal CurrentMember me,
                                           @RequestParam(required = false) Integer limit) {
         return new ListPage<>(matching.mutualBenefit(me, limit), null);
     }
@@ -126,7 +167,8 @@ class AsksApi {
     @PostMapping("/api/v1/asks/{id}/pledges")
     @Operation(summary = "Pledge to help with an ask by a due date",
             description = "A pledge still open 7 days after its due date lapses and counts against reliability.")
-    ResponseEntity<PledgeView> pledge(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PledgeView> createPledge(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
                                       @RequestBody PledgeInput body) {
         PledgeView created = asks.pledge(me, id, body);
         return ResponseEntity.created(URI.create("/api/v1/pledges/" + created.id())).body(created);
@@ -134,7 +176,7 @@ class AsksApi {
 
     @GetMapping("/api/v1/pledges")
     @Operation(summary = "The caller's pledges, soonest due first")
-    ListPage<PledgeView> myPledges(@AuthenticationPrincipal CurrentMember me) {
+    ListPage<PledgeView> listMyPledges(@AuthenticationPrincipal CurrentMember me) {
         return new ListPage<>(asks.myPledges(me), null);
     }
 
@@ -147,21 +189,21 @@ class AsksApi {
     @PostMapping("/api/v1/pledges/{id}/fulfil")
     @Operation(summary = "Fulfil your pledge: records the GAVE exchange, pending the asker's confirmation",
             description = "Optional body {kind, description, weight}; defaults ADVICE, \"Helped with: <ask>\", 2.")
-    PledgeView fulfil(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+    PledgeView fulfilPledge(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
                       @RequestBody(required = false) FulfilInput body) {
         return asks.fulfil(me, id, body);
     }
 
     @PostMapping("/api/v1/pledges/{id}/withdraw")
     @Operation(summary = "Withdraw your pledge before its due date")
-    PledgeView withdraw(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    PledgeView withdrawPledge(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return asks.withdraw(me, id);
     }
 
     @PostMapping("/api/v1/admin/match-index/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Rebuild the matching index from the database (admin)")
-    MatchIndex.RebuildReport rebuild() {
+    MatchIndex.RebuildReport rebuildMatchIndex() {
         return index.rebuild();
     }
 

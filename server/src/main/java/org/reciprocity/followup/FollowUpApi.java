@@ -17,6 +17,7 @@ import org.reciprocity.followup.FollowUpViews.SnoozeInput;
 import org.reciprocity.followup.FollowUpViews.StandingView;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.web.ListPage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,34 +46,35 @@ class FollowUpApi {
     @PostMapping("/api/v1/interactions")
     @Operation(summary = "Log a meeting, call, message or event with a member or one of your contacts",
             description = "Resets that relationship's keep-in-touch timer; a meeting or event asks for a follow-up within 2 days.")
-    ResponseEntity<InteractionView> log(@AuthenticationPrincipal CurrentMember me, @RequestBody InteractionInput body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<InteractionView> logInteraction(@AuthenticationPrincipal CurrentMember me, @RequestBody InteractionInput body) {
         InteractionView created = followUp.log(me, body);
         return ResponseEntity.created(URI.create("/api/v1/interactions/" + created.id())).body(created);
     }
 
     @GetMapping("/api/v1/interactions")
     @Operation(summary = "The caller's logged interactions, newest first")
-    ListPage<InteractionView> interactions(@AuthenticationPrincipal CurrentMember me) {
+    ListPage<InteractionView> listInteractions(@AuthenticationPrincipal CurrentMember me) {
         return new ListPage<>(followUp.interactions(me, 500), null);
     }
 
     @GetMapping("/api/v1/agenda")
     @Operation(summary = "Today's agenda: follow-ups, thank-yous, favors to give back, keep-in-touch, pledges, expiring posts",
             description = "Items due today or overdue, not done and not snoozed. reminderId is what done and snooze take.")
-    AgendaView agenda(@AuthenticationPrincipal CurrentMember me) {
+    AgendaView getAgenda(@AuthenticationPrincipal CurrentMember me) {
         return followUp.agenda(me);
     }
 
     @PostMapping("/api/v1/agenda/{reminderId}/done")
     @Operation(summary = "Mark an agenda item done")
-    Map<String, String> done(@AuthenticationPrincipal CurrentMember me, @PathVariable String reminderId) {
+    Map<String, String> markDone(@AuthenticationPrincipal CurrentMember me, @PathVariable String reminderId) {
         followUp.done(me, reminderId);
         return Map.of("reminderId", reminderId, "state", "DONE");
     }
 
     @PostMapping("/api/v1/agenda/{reminderId}/snooze")
     @Operation(summary = "Snooze an agenda item for some days ({days}) or until a date ({until})")
-    Map<String, Object> snooze(@AuthenticationPrincipal CurrentMember me, @PathVariable String reminderId,
+    Map<String, Object> snoozeItem(@AuthenticationPrincipal CurrentMember me, @PathVariable String reminderId,
                                @RequestBody(required = false) SnoozeInput body) {
         LocalDate until = followUp.snooze(me, reminderId, body);
         return Map.of("reminderId", reminderId, "state", "SNOOZED", "until", until);
@@ -80,14 +83,14 @@ class FollowUpApi {
     @GetMapping("/api/v1/losing-touch")
     @Operation(summary = "Contacts past their ideal (AMBER) or maximum (RED) interval",
             description = "sort=silence (default, longest first), recent or name.")
-    ListPage<StandingView> losingTouch(@AuthenticationPrincipal CurrentMember me,
+    ListPage<StandingView> listLosingTouch(@AuthenticationPrincipal CurrentMember me,
                                        @RequestParam(required = false) String sort) {
         return new ListPage<>(followUp.losingTouch(me, sort), null);
     }
 
     @GetMapping("/api/v1/cadences")
     @Operation(summary = "The caller's keep-in-touch cadence per tier (ideal and maximum days)")
-    List<CadenceView> cadences(@AuthenticationPrincipal CurrentMember me) {
+    List<CadenceView> listCadences(@AuthenticationPrincipal CurrentMember me) {
         return followUp.cadences(me);
     }
 
@@ -108,19 +111,19 @@ class FollowUpApi {
 
     @GetMapping("/api/v1/calendar-feed")
     @Operation(summary = "The secret address of the caller's iCalendar feed (text/calendar), readable without a token")
-    FeedView calendarFeed(@AuthenticationPrincipal CurrentMember me) {
+    FeedView getCalendarFeed(@AuthenticationPrincipal CurrentMember me) {
         return new FeedView(feed.url(me));
     }
 
     @PostMapping("/api/v1/calendar-feed/regenerate")
     @Operation(summary = "Replace the feed's secret address; the old one stops working at once")
-    FeedView regenerate(@AuthenticationPrincipal CurrentMember me) {
+    FeedView regenerateCalendarFeed(@AuthenticationPrincipal CurrentMember me) {
         return new FeedView(feed.regenerate(me));
     }
 
     @GetMapping("/api/v1/me/digest")
     @Operation(summary = "The caller's e-mail digest: OFF, DAILY or WEEKLY")
-    DigestView digest(@AuthenticationPrincipal CurrentMember me) {
+    DigestView getDigest(@AuthenticationPrincipal CurrentMember me) {
         return new DigestView(digest.frequency(me).name());
     }
 

@@ -45,6 +45,7 @@ class AccountApi {
     @PostMapping("/api/v1/accounts")
     @Operation(summary = "Create an account (public)",
             description = "The first account of a community is its admin. In an invite-only community, pass the invite code.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Created> signUp(@RequestBody SignUp body, HttpServletRequest request) {
         Member member = accounts.signUp(body, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.publicId()))
@@ -53,7 +54,7 @@ class AccountApi {
 
     @GetMapping("/api/v1/me")
     @Operation(summary = "The caller's full profile, with e-mail, role and visibility settings")
-    MemberView me(@AuthenticationPrincipal CurrentMember me) {
+    MemberView getMe(@AuthenticationPrincipal CurrentMember me) {
         return views.own(me);
     }
 
@@ -77,13 +78,13 @@ class AccountApi {
 
     @GetMapping("/api/v1/members/{id}")
     @Operation(summary = "A member, with the fields the caller may see")
-    MemberView member(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    MemberView getMember(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return views.view(id, me);
     }
 
     @GetMapping("/api/v1/members")
     @Operation(summary = "The community's members in sign-up order, with the headline where the caller may see it")
-    ListPage<MemberView> members(@AuthenticationPrincipal CurrentMember me,
+    ListPage<MemberView> listMembers(@AuthenticationPrincipal CurrentMember me,
                                  @RequestParam(required = false) Integer limit,
                                  @RequestParam(required = false) String cursor) {
         Cursor page = Cursor.of(limit, cursor);

@@ -41,7 +41,7 @@ class AdminApi {
 
     @GetMapping("/api/v1/admin/settings")
     @Operation(summary = "Community settings (admins only)")
-    Settings settings() {
+    Settings getSettings() {
         return new Settings(settings.signupMode(), settings.allowPrivateWebhookTargets());
     }
 
@@ -49,7 +49,7 @@ class AdminApi {
     @Operation(summary = "Change community settings (admins only)",
             description = "signupMode OPEN or INVITE_ONLY; allowPrivateWebhookTargets lets webhooks call loopback and "
                     + "private addresses (off by default: the SSRF guard). Absent fields stay as they are.")
-    Settings change(@RequestBody Settings body) {
+    Settings changeSettings(@RequestBody Settings body) {
         if (body.signupMode() == null && body.allowPrivateWebhookTargets() == null) {
             throw new InvalidInput("signupMode", "Use OPEN or INVITE_ONLY.");
         }
@@ -59,13 +59,13 @@ class AdminApi {
         if (body.allowPrivateWebhookTargets() != null) {
             settings.setAllowPrivateWebhookTargets(body.allowPrivateWebhookTargets());
         }
-        return settings();
+        return getSettings();
     }
 
     @PostMapping("/api/v1/admin/invites")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a single-use invite link, valid for 14 days (admins only)")
-    InviteLink invite(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
+    InviteLink createInvite(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
         Invites.Created created = invites.create(me.id(), clock.instant());
         Idempotency.answerHoldsSecret(request);
         return new InviteLink(created.id(), created.code(), inviteUrl(baseUrl, created.code()), created.expiresAt());

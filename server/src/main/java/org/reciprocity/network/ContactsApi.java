@@ -34,34 +34,35 @@ class ContactsApi {
 
     @PostMapping("/api/v1/contacts")
     @Operation(summary = "Add a private contact (visible to the caller alone)")
-    ResponseEntity<Contact> create(@AuthenticationPrincipal CurrentMember me, @RequestBody ContactInput body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Contact> createContact(@AuthenticationPrincipal CurrentMember me, @RequestBody ContactInput body) {
         Contact contact = contacts.create(me.id(), body.validated(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contact);
     }
 
     @GetMapping("/api/v1/contacts")
     @Operation(summary = "The caller's private contacts, oldest first")
-    ListPage<Contact> list(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
+    ListPage<Contact> listContacts(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
                            @RequestParam(required = false) String cursor) {
         Cursor page = Cursor.of(limit, cursor);
         return page.page(contacts.pageAfter(me.id(), page.after(), page.fetchSize()), Contact::internalId, c -> c);
     }
 
     @GetMapping("/api/v1/contacts/{id}")
-    Contact get(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    Contact getContact(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return contacts.byPublicId(me.id(), id).orElseThrow(Contacts::notFound);
     }
 
     @PutMapping("/api/v1/contacts/{id}")
     @Operation(summary = "Replace a contact's details")
-    Contact update(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, @RequestBody ContactInput body) {
+    Contact updateContact(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, @RequestBody ContactInput body) {
         return contacts.update(me.id(), id, body.validated(), clock.instant());
     }
 
     @DeleteMapping("/api/v1/contacts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a contact and the private exchanges recorded with them")
-    void delete(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    void deleteContact(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         if (!contacts.delete(me.id(), id)) {
             throw Contacts.notFound();
         }

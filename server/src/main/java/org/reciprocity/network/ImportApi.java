@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -35,7 +36,8 @@ class ImportApi {
     @PostMapping(path = "/api/v1/contacts/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import contacts from LinkedIn's Connections.csv (LINKEDIN_CSV) or a vCard file (VCARD)",
             description = "Runs in the background: poll the returned import for its progress. Up to 10 MB and 50,000 contacts.")
-    ResponseEntity<ImportView> start(@AuthenticationPrincipal CurrentMember me,
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<ImportView> startImport(@AuthenticationPrincipal CurrentMember me,
                                      @RequestPart(value = "file", required = false) MultipartFile file,
                                      @RequestParam(value = "format", required = false) String format) throws IOException {
         if (file == null) {
@@ -46,13 +48,13 @@ class ImportApi {
 
     @GetMapping("/api/v1/contacts/imports/{id}")
     @Operation(summary = "An import's progress and outcome, with the lines that could not be imported")
-    ImportView get(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    ImportView getImport(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return importer.view(me.id(), id);
     }
 
     @GetMapping("/api/v1/contacts/export")
     @Operation(summary = "Export all contacts: format=vcard (vCard 4.0, default) or csv")
-    ResponseEntity<String> export(@AuthenticationPrincipal CurrentMember me,
+    ResponseEntity<String> exportContacts(@AuthenticationPrincipal CurrentMember me,
                                   @RequestParam(defaultValue = "vcard") String format) {
         return download(contacts.all(me.id()), format);
     }

@@ -38,66 +38,67 @@ class NetworkApi {
     @Operation(summary = "Ask a member to connect, with a personal note",
             description = "422 when the note is missing, under 20 or over 300 characters, or a default invitation text; "
                     + "429 past a limit. 'warnings' lists sales phrases found in the note.")
-    ResponseEntity<RequestView> send(@AuthenticationPrincipal CurrentMember me, @RequestBody NewRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<RequestView> sendConnectionRequest(@AuthenticationPrincipal CurrentMember me, @RequestBody NewRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(network.send(me, body.toMemberId(), body.note()));
     }
 
     @PostMapping("/api/v1/connection-requests/preview")
     @Operation(summary = "Check a note before sending: its problem, the guard's warnings and what to mention")
-    NotePreview preview(@AuthenticationPrincipal CurrentMember me, @RequestBody NewRequest body) {
+    NotePreview previewConnectionNote(@AuthenticationPrincipal CurrentMember me, @RequestBody NewRequest body) {
         return network.preview(me, body.toMemberId(), body.note());
     }
 
     @GetMapping("/api/v1/connection-requests")
     @Operation(summary = "Pending requests: direction=incoming (default) or outgoing")
-    ListPage<RequestView> list(@AuthenticationPrincipal CurrentMember me,
+    ListPage<RequestView> listConnectionRequests(@AuthenticationPrincipal CurrentMember me,
                                @RequestParam(defaultValue = "incoming") String direction) {
         return new ListPage<>("outgoing".equals(direction) ? network.outgoing(me) : network.incoming(me), null);
     }
 
     @PostMapping("/api/v1/connection-requests/{id}/accept")
-    RequestView accept(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    RequestView acceptConnectionRequest(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return network.accept(me, id);
     }
 
     @PostMapping("/api/v1/connection-requests/{id}/decline")
-    RequestView decline(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    RequestView declineConnectionRequest(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return network.decline(me, id);
     }
 
     @PostMapping("/api/v1/connection-requests/{id}/withdraw")
-    RequestView withdraw(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    RequestView withdrawConnectionRequest(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         return network.withdraw(me, id);
     }
 
     @GetMapping("/api/v1/connections")
     @Operation(summary = "The caller's connections, newest first")
-    ListPage<ConnectionView> connections(@AuthenticationPrincipal CurrentMember me) {
+    ListPage<ConnectionView> listConnections(@AuthenticationPrincipal CurrentMember me) {
         return new ListPage<>(network.connections(me), null);
     }
 
     @DeleteMapping("/api/v1/connections/{memberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a connection")
-    void remove(@AuthenticationPrincipal CurrentMember me, @PathVariable String memberId) {
+    void removeConnection(@AuthenticationPrincipal CurrentMember me, @PathVariable String memberId) {
         network.remove(me, memberId);
     }
 
     @PostMapping("/api/v1/blocks")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Block a member: ends the connection and pending requests; they can no longer reach you")
-    void block(@AuthenticationPrincipal CurrentMember me, @RequestBody BlockRequest body) {
+    void blockMember(@AuthenticationPrincipal CurrentMember me, @RequestBody BlockRequest body) {
         network.block(me, body.memberId());
     }
 
     @GetMapping("/api/v1/blocks")
-    ListPage<BlockedView> blocks(@AuthenticationPrincipal CurrentMember me) {
+    ListPage<BlockedView> listBlocks(@AuthenticationPrincipal CurrentMember me) {
         return new ListPage<>(network.blocked(me), null);
     }
 
     @DeleteMapping("/api/v1/blocks/{memberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unblock(@AuthenticationPrincipal CurrentMember me, @PathVariable String memberId) {
+    void unblockMember(@AuthenticationPrincipal CurrentMember me, @PathVariable String memberId) {
         network.unblock(me, memberId);
     }
 }

@@ -28,7 +28,7 @@ class OwnershipApi {
 
     @GetMapping("/api/v1/me/archive")
     @Operation(summary = "Everything the caller has here, as one JSON archive")
-    ResponseEntity<Map<String, Object>> archive(@AuthenticationPrincipal CurrentMember me) {
+    ResponseEntity<Map<String, Object>> downloadArchive(@AuthenticationPrincipal CurrentMember me) {
         return download(ownership.archive(me));
     }
 
@@ -43,7 +43,7 @@ class OwnershipApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the caller's account (password required)",
             description = "Sessions and tokens end at once; private data is erased; counterparts keep their ledger entries.")
-    void delete(@AuthenticationPrincipal CurrentMember me, @RequestBody(required = false) Confirmation body) {
+    void deleteAccount(@AuthenticationPrincipal CurrentMember me, @RequestBody(required = false) Confirmation body) {
         ownership.delete(me, body == null ? null : body.password());
     }
 }

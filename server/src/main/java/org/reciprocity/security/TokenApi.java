@@ -49,8 +49,9 @@ class TokenApi {
     @PostMapping("/api/v1/tokens")
     @Operation(summary = "Create a personal access token",
             description = "Authenticate with HTTP Basic (e-mail:password). The token is shown only in this response.",
-            security = @SecurityRequirement(name = "basic"))
-    ResponseEntity<?> create(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            security = @SecurityRequirement(name = org.reciprocity.web.ApiDocs.BASIC))
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<?> createToken(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                              @RequestBody(required = false) CreateToken body, HttpServletRequest request) {
         String[] credentials = basicCredentials(authorization);
         if (credentials == null) {
@@ -71,14 +72,14 @@ class TokenApi {
 
     @GetMapping("/api/v1/tokens")
     @Operation(summary = "The caller's active tokens (never the secret values)")
-    TokenList list(@AuthenticationPrincipal CurrentMember me) {
+    TokenList listTokens(@AuthenticationPrincipal CurrentMember me) {
         return new TokenList(tokens.active(me.id()), null);
     }
 
     @DeleteMapping("/api/v1/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of the caller's tokens; it stops working at once")
-    void revoke(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+    void revokeToken(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         if (!tokens.revoke(me.id(), id, clock.instant())) {
             throw new NotFound("You have no active token with this id.");
         }
@@ -88,7 +89,7 @@ class TokenApi {
 
     @PostMapping("/api/v1/tokens/revoke-all")
     @Operation(summary = "Revoke every token of the caller, the one making this call included")
-    Revoked revokeAll(@AuthenticationPrincipal CurrentMember me) {
+    Revoked revokeAllTokens(@AuthenticationPrincipal CurrentMember me) {
         return new Revoked(tokens.revokeAll(me.id(), clock.instant()));
     }
 

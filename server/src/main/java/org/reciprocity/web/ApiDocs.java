@@ -43,8 +43,9 @@ import org.springframework.web.method.HandlerMethod;
  * security schemes (bearer tokens; HTTP Basic for creating a token) applied per operation, operation
  * ids that are the handler methods' names (so they are stable and read as verbs), the real success
  * status of each operation, and the RFC 9457 problem details each can answer with — 400 for a request
- * it cannot read, 401 without a valid token, 404 for an id the caller may not see, 409 for a state
- * conflict, 413 for an oversized body, 422 for a rule the input breaks, 429 past a limit.
+ * it cannot read, 401 without a valid token, 404 for an id the caller may not see, 406 or 415 for
+ * media types it does not speak, 409 for a state conflict, 413 for an oversized body, 422 for a rule the
+ * input breaks, 429 past a limit.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocs {
@@ -113,9 +114,10 @@ public class ApiDocs {
             boolean write = !isRead(operation, handler);
             problem(responses, HttpStatus.BAD_REQUEST, "The request cannot be read: malformed JSON, a parameter of the wrong"
                     + " type, invalid percent-encoding or UTF-8.");
-            if (!anonymous || operation.getOperationId().equals("createToken")) {
-                problem(responses, HttpStatus.UNAUTHORIZED, "No valid credentials: send a token in 'Authorization: Bearer'.");
-            }
+            // even a public operation refuses a token that does not authenticate
+            problem(responses, HttpStatus.UNAUTHORIZED, anonymous && !operation.getOperationId().equals("createToken")
+                    ? "An Authorization header was sent and is not valid; send none, or a valid token."
+                    : "No valid credentials: send a token in 'Authorization: Bearer'.");
             problem(responses, HttpStatus.FORBIDDEN, "The caller may not do this (the role, a block, or only the other party may).");
             if (hasPath) {
                 problem(responses, HttpStatus.NOT_FOUND, "Nothing with this id that the caller may see.");
@@ -130,6 +132,9 @@ public class ApiDocs {
             if (hasInput || write) {
                 problem(responses, HttpStatus.UNPROCESSABLE_CONTENT, "The input breaks a rule; 'errors' names each field.");
             }
+            problem(responses, HttpStatus.NOT_ACCEPTABLE, "The Accept header asks for something other than JSON.");
+            problem(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not one this operation reads (JSON, or"
+                    + " multipart/form-data for an upload), does not parse, or names an unknown charset.");
             problem(responses, HttpStatus.TOO_MANY_REQUESTS, "A rate or abuse limit was reached; wait Retry-After seconds.");
             operation.setResponses(responses);
             if (operation.getSummary() == null || operation.getSummary().isBlank()) {
@@ -167,12 +172,30 @@ public class ApiDocs {
                         required.add(c.getName());
                     }
                     if (ResponseRecords.mayBeNull(c)) {
-                        property.setNullable(true);
+                        schema.getProperties().put(c.getName(), nullable(property));
                     }
                 }
                 schema.setRequired(required.isEmpty() ? null : required);
             });
         };
+    }
+
+    /** The property's schema, also allowing null (OpenAPI 3.1: "null" among the types, or anyOf for a reference). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static Schema<?> nullable(Schema<?> property) {
+        if (property.get$ref() != null) {
+            Schema reference = new io.swagger.v3.oas.models.media.JsonSchema().$ref(property.get$ref());
+            Schema none = new io.swagger.v3.oas.models.media.JsonSchema();
+            none.addType("null");
+            return new io.swagger.v3.oas.models.media.JsonSchema().anyOf(List.of(reference, none));
+        }
+        Set<String> types = property.getTypes();
+        if (types != null && !types.isEmpty() && !types.contains("null")) {
+            java.util.Set<String> withNull = new java.util.LinkedHashSet<>(types);
+            withNull.add("null");
+            property.setTypes(withNull);
+        }
+        return property;
     }
 
     private static void successStatus(HandlerMethod handler, ApiResponses responses) {

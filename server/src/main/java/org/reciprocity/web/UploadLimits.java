@@ -32,11 +32,14 @@ class UploadLimits {
     /** A multipart body without its boundary, cut short or otherwise broken: the client's mistake, 400. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<?> broken(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/api/")) {
+        // on the container's error dispatch the request is /error: the path asked for is kept in an attribute
+        Object asked = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = asked instanceof String original ? original : request.getRequestURI();
+        if (path.startsWith("/api/")) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed upload",
                     "The upload is not a complete multipart/form-data body: send the file as the part 'file' with a boundary."));
         }
-        if (request.getRequestURI().startsWith("/contacts/import")) {
+        if (path.startsWith("/contacts/import")) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/contacts/import?broken")).build();
         }
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.TEXT_PLAIN)

@@ -39,9 +39,16 @@ class H2MaintenanceTest {
         String url = "jdbc:h2:file:" + dir.resolve("db") + MODE;
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("create table t (id bigint primary key, v varchar(2000))");
-            for (int round = 0; round < 20; round++) {
-                s.execute("delete from t");
-                s.execute("insert into t select x, repeat('x', 1000) from system_range(1, 2000)");
+            try (var insert = c.prepareStatement("insert into t (id, v) values (?, ?)")) {
+                for (int round = 0; round < 20; round++) {
+                    s.execute("delete from t");
+                    for (int id = 1; id <= 2000; id++) {
+                        insert.setLong(1, id);
+                        insert.setString(2, "x".repeat(1000));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
             }
             s.execute("delete from t where id > 10");
         }

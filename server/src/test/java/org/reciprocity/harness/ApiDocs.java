@@ -34,7 +34,12 @@ public record ApiDocs(List<Operation> operations, Map<String, Map<String, Object
         }
     }
 
-    public record Operation(String method, String path, List<Parameter> parameters, Body body) {
+    /**
+     * @param responses each documented status with the schema of its JSON answer (resolved from
+     *                  {@code $ref}), or an empty map when it documents no JSON body
+     */
+    public record Operation(String method, String path, List<Parameter> parameters, Body body,
+                            Map<String, Map<String, Object>> responses) {
 
         public String key() {
             return method + " " + path;
@@ -60,7 +65,7 @@ public record ApiDocs(List<Operation> operations, Map<String, Map<String, Object
             for (Map.Entry<String, Object> op : ((Map<String, Object>) path.getValue()).entrySet()) {
                 Map<String, Object> spec = (Map<String, Object>) op.getValue();
                 operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), parameters(spec),
-                        body(spec, schemas)));
+                        body(spec, schemas), responses(spec)));
             }
         }
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
@@ -81,6 +86,17 @@ public record ApiDocs(List<Operation> operations, Map<String, Map<String, Object
     /** {@link #api()} without {@link #CALLER_ONLY}. */
     public List<Operation> probeable() {
         return api().stream().filter(o -> !CALLER_ONLY.contains(o.key())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> responses(Map<String, Object> spec) {
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> r : ((Map<String, Object>) spec.getOrDefault("responses", Map.of())).entrySet()) {
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) r.getValue()).getOrDefault("content", Map.of());
+            Map<String, Object> json = (Map<String, Object>) content.getOrDefault("application/json", Map.of());
+            result.put(r.getKey(), (Map<String, Object>) json.getOrDefault("schema", Map.of()));
+        }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -40,6 +40,8 @@ class FuzzIntegrationTest extends IntegrationTest {
         Fuzzer fuzzer = new Fuzzer(seed, docs.probeable(), today, member.token(), member.email(), ids);
 
         Findings findings = new Findings();
+        Contract contract = new Contract(docs);
+        Set<String> successesChecked = new TreeSet<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         Set<String> covered = new TreeSet<>();
         long started = System.nanoTime();
@@ -49,12 +51,24 @@ class FuzzIntegrationTest extends IntegrationTest {
             statuses.merge(response.status(), 1, Integer::sum);
             covered.add(c.operation().key());
             judge(c, response, findings);
+            // the contract: a documented status, and a success body with its documented fields and types
+            // only when the request went to the operation it was made for (not a mutated method)
+            if (response.status() > 0 && c.request().method().equals(c.operation().method())) {
+                for (String defect : contract.defects(c.operation(), response.status(), response.contentType(), response.body())) {
+                    findings.add(c.operation().key(), "contract: " + defect.replaceAll("\\[\\d+]", "[]"), c.request(), response);
+                }
+                if (response.is2xx()) {
+                    successesChecked.add(c.operation().key());
+                }
+            }
             if (response.is2xx()) {
                 fuzzer.remember(Json.string(response.body(), "id"));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String report = String.format("Fuzz (%s): seed %d, %d requests in %.0f s (%.0f/s) over %d of %d operations; statuses %s%n"
+                        + "contract: every status checked against the document; success bodies checked on "
+                        + successesChecked.size() + " operations%n"
                         + "failures: %d responses, %d distinct (operation | cause)%n%s%nthe same by cause:%n%s",
                 TestDatabases.kind(), seed, requests, seconds, requests / seconds, covered.size(), docs.probeable().size(), statuses,
                 findings.total(), findings.all().size(), findings.report(), findings.byCause(FuzzIntegrationTest::rootCause));
