@@ -75,7 +75,9 @@ public class ApiDocs {
                         .description("The fields that break a rule (422)"))
                 .addProperty("retryAfterSeconds", new IntegerSchema().description("How long to wait (429)"))
                 .required(List.of("type", "title", "status", "detail")));
+        webhookSchemas(schemas);
         return new OpenAPI()
+                .webhooks(webhooks())
                 .info(new Info().title("Reciprocity API").version("v1")
                         .description("The JSON API of a Reciprocity community: the ledger of favors, connections, private"
                                 + " contacts, asks and matching, follow-up and webhooks. Every error is an RFC 9457 problem"
@@ -91,6 +93,69 @@ public class ApiDocs {
                                 .description("A personal access token, created on the Account page or with POST /api/v1/tokens."))
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("Your e-mail and password; used only to create a token.")));
+    }
+
+    static final String SIGNATURE = "Each delivery is signed. Reciprocity-Signature is t=<unix seconds>,v1=<signature>: HMAC-SHA256,"
+            + " keyed with the webhook's secret exactly as shown at registration (the whole ASCII string, whsec_ included),"
+            + " over the bytes of the decimal timestamp, a full stop and the raw body; the signature is 64 lower-case"
+            + " hexadecimal digits. Accept a delivery only when the signature matches and t is at most 5 minutes old, and"
+            + " answer 2xx. Anything else is retried after 30 s, 1, 2, 4, 8, 16 and 32 minutes (8 attempts); redirects"
+            + " are not followed; an attempt times out after 5 s to connect and 10 s to answer.";
+
+    /** The events a member's webhooks receive, each a POST to the registered address. */
+    private static Map<String, io.swagger.v3.oas.models.PathItem> webhooks() {
+        Map<String, io.swagger.v3.oas.models.PathItem> hooks = new LinkedHashMap<>();
+        hooks.put("exchange.recorded", webhook("exchangeRecorded", "A favor naming you was recorded",
+                "Sent to both members of a favor one of them recorded, each seeing it from their side.", "WebhookExchangeEvent"));
+        hooks.put("exchange.confirmed", webhook("exchangeConfirmed", "A favor naming you was confirmed",
+                "Sent to both members when the counterpart confirmed a favor.", "WebhookExchangeEvent"));
+        hooks.put("ask.matched", webhook("askMatched", "Members could help with your new ask",
+                "Sent to the author of a new ask, with the best matches, when anyone could help.", "WebhookAskMatched"));
+        hooks.put("introduction.accepted", webhook("introductionAccepted", "An introduction was accepted by both",
+                "Sent to the introducer and to both members introduced.", "WebhookIntroductionAccepted"));
+        return hooks;
+    }
+
+    private static io.swagger.v3.oas.models.PathItem webhook(String id, String summary, String description, String schema) {
+        List<io.swagger.v3.oas.models.parameters.Parameter> headers = List.of(
+                header("Reciprocity-Event", "The event's name, as the key of this webhook"),
+                header("Reciprocity-Delivery", "The delivery's id; the same on every retry, so repeats can be dropped"),
+                header("Reciprocity-Signature", "t=<unix seconds>,v1=<64 lower-case hex digits>; see the description"));
+        Operation post = new Operation().operationId(id).summary(summary).description(description + " " + SIGNATURE)
+                .security(List.of()).parameters(headers)
+                .requestBody(new io.swagger.v3.oas.models.parameters.RequestBody().required(true).content(new Content()
+                        .addMediaType("application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)))))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse().description("Received: any 2xx acknowledges the delivery"))
+                        .addApiResponse("400", new ApiResponse().description("Refused (for example a bad signature): retried"
+                                + " with back-off, like any answer that is not 2xx")));
+        return new io.swagger.v3.oas.models.PathItem().post(post);
+    }
+
+    private static io.swagger.v3.oas.models.parameters.Parameter header(String name, String description) {
+        return new io.swagger.v3.oas.models.parameters.Parameter().in("header").name(name).required(true)
+                .description(description).schema(new StringSchema());
+    }
+
+    /** The envelope every event shares, and each event's data. */
+    private static void webhookSchemas(Map<String, Schema> schemas) {
+        schemas.put("WebhookExchangeEvent", envelope("exchange.recorded or exchange.confirmed", new ObjectSchema()
+                .addProperty("exchange", new Schema<>().$ref("#/components/schemas/ExchangeView")).required(List.of("exchange"))));
+        schemas.put("WebhookAskMatched", envelope("ask.matched", new ObjectSchema()
+                .addProperty("askId", new StringSchema()).addProperty("title", new StringSchema())
+                .addProperty("matches", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/MatchView")))
+                .required(List.of("askId", "title", "matches"))));
+        schemas.put("WebhookIntroductionAccepted", envelope("introduction.accepted", new ObjectSchema()
+                .addProperty("introductionId", new StringSchema()).required(List.of("introductionId"))));
+    }
+
+    private static Schema<?> envelope(String events, Schema<?> data) {
+        return new ObjectSchema().description("The body of a " + events + " delivery.")
+                .addProperty("id", new StringSchema().description("The event's id"))
+                .addProperty("event", new StringSchema().description("The event's name"))
+                .addProperty("createdAt", new StringSchema().format("date-time"))
+                .addProperty("data", data)
+                .required(List.of("id", "event", "createdAt", "data"));
     }
 
     /** Operation ids, success statuses, security and problem responses, from each handler method. */

@@ -293,8 +293,11 @@ public class WebhookDispatcher implements DisposableBean {
     /** The host a webhook calls, as the per-host limit counts it. */
     static String host(String url) {
         try {
-            String host = URI.create(url.strip()).getHost();
-            return host == null ? url : host.toLowerCase(Locale.ROOT);
+            // host and port: two services on one machine are two targets, and one being slow says nothing of the other
+            URI uri = URI.create(url.strip());
+            String host = uri.getHost();
+            int port = uri.getPort() != -1 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+            return host == null ? url : host.toLowerCase(Locale.ROOT) + ":" + port;
         } catch (IllegalArgumentException e) {
             return url;
         }

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class WebhooksIntegrationTest extends IntegrationTest {
 
-    record Received(String signature, String event, String body) {}
+    record Received(String signature, String event, String body, byte[] raw) {}
 
     @Autowired
     WebhookDispatcher dispatcher;
@@ -37,9 +37,9 @@ class WebhooksIntegrationTest extends IntegrationTest {
         failuresLeft.set(failures);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestHeaders().getFirst("Reciprocity-Signature"),
-                    exchange.getRequestHeaders().getFirst("Reciprocity-Event"), body));
+                    exchange.getRequestHeaders().getFirst("Reciprocity-Event"), new String(raw, StandardCharsets.UTF_8), raw));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
             exchange.close();
         });
@@ -151,5 +151,58 @@ class WebhooksIntegrationTest extends IntegrationTest {
         mvc.perform(apiGet("/api/v1/webhooks", eve.token())).andExpect(jsonPath("$.items.length()").value(0));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/webhooks/" + hook)
                 .header("Authorization", ana.bearer())).andExpect(status().isNoContent());
+    }
+
+    /** The README's verification recipe, run as written against a real delivery: valid, then tampered. */
+    @Test
+    void theReadmesVerificationRecipeAcceptsARealDeliveryAndRefusesATamperedOne() throws Exception {
+        String url = receiver(0);
+        mvc.perform(apiPut("/api/v1/admin/settings", admin().token(), json("allowPrivateWebhookTargets", true)));
+        Account ana = newAccount("Ana Verifies");
+        Account ben = newAccount("Ben Gives");
+        String secret = JsonPath.read(mvc.perform(apiPost("/api/v1/webhooks", ana.token(),
+                        "{\"url\":\"" + url + "\",\"events\":[\"exchange.recorded\"]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.secret");
+        mvc.perform(apiPost("/api/v1/exchanges", ben.token(), json("direction", "GAVE", "counterpartMemberId", ana.id(),
+                "kind", "ADVICE", "description", "Relu par Zoë — 日本語 too", "weight", 2, "occurredOn", today().toString())))
+                .andExpect(status().isCreated());
+        dispatcher.runDue();
+        assertThat(received).hasSize(1);
+        Received delivery = received.get(0);
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        Matcher recipe = Pattern.compile("<!-- webhook-verification -->\\s*```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(recipe.find()).as("the recipe in the README").isTrue();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("webhook-recipe");
+        java.nio.file.Files.write(dir.resolve("body.json"), delivery.raw());
+        long t = Long.parseLong(delivery.signature().replaceAll("^t=(\\d+),.*$", "$1"));
+        assertThat(run(recipe.group(1), dir, secret, delivery.signature(), t + 10)).isEqualTo("valid");
+        assertThat(run(recipe.group(1), dir, "whsec_not-the-secret", delivery.signature(), t + 10)).isEqualTo("invalid");
+        assertThat(run(recipe.group(1), dir, secret, delivery.signature(), t + 301)).as("too old").isEqualTo("invalid");
+        java.nio.file.Files.writeString(dir.resolve("body.json"), delivery.body().replace("Zoë", "Zoe"));
+        assertThat(run(recipe.group(1), dir, secret, delivery.signature(), t + 10)).as("tampered body").isEqualTo("invalid");
+    }
+
+    /** Runs a shell snippet with the variables the README names; returns what it printed. */
+    private static String run(String script, java.nio.file.Path dir, String secret, String signature, long now) throws Exception {
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
+        bash.environment().put("SECRET", secret);
+        bash.environment().put("SIG", signature);
+        bash.environment().put("NOW", Long.toString(now));
+        Process process = bash.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEventAndItsSignature() throws Exception {
+        String doc = http("GET", "/v3/api-docs", null).body();
+        for (String event : WebhookEvent.TYPES) {
+            assertThat(JsonPath.<Object>read(doc, "$.webhooks['" + event + "'].post.requestBody")).isNotNull();
+        }
+        assertThat(JsonPath.<String>read(doc, "$.webhooks['exchange.recorded'].post.description"))
+                .contains("HMAC-SHA256").contains("lower-case hexadecimal").contains("5 minutes").contains("32 minutes");
+        assertThat(JsonPath.<java.util.List<String>>read(doc, "$.components.schemas.WebhookExchangeEvent.required"))
+                .contains("id", "event", "createdAt", "data");
     }
 }
