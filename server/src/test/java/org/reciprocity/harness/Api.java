@@ -16,10 +16,21 @@ public final class Api {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
+    /** Sees every request this client sends with the answer it got. */
+    public interface Watcher {
+        void answered(RawHttp.Request request, RawHttp.Response response);
+    }
+
     private final RawHttp http;
+    private final Watcher watcher;
 
     public Api(RawHttp http) {
+        this(http, (request, response) -> {});
+    }
+
+    public Api(RawHttp http, Watcher watcher) {
         this.http = http;
+        this.watcher = watcher;
     }
 
     /** A fresh address in 198.18.0.0/15, the range set aside for benchmarks; no test uses it otherwise. */
@@ -29,7 +40,9 @@ public final class Api {
     }
 
     public RawHttp.Response send(RawHttp.Request request) {
-        return http.send(request.header("X-Forwarded-For", nextAddress()));
+        RawHttp.Response response = http.send(request.header("X-Forwarded-For", nextAddress()));
+        watcher.answered(request, response);
+        return response;
     }
 
     public RawHttp.Response call(String method, String path, String token, Object body) {

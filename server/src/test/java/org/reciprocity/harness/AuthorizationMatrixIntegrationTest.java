@@ -66,6 +66,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
     @Test
     void nobodyButTheOwnerReachesHerPrivateObjectsAndNoResponseShowsThem() throws java.io.IOException {
         ApiDocs docs = ApiDocs.parse(api.get("/v3/api-docs", null).body());
+        // from here on every answer, the owner's set-up calls included, is checked against the document
+        ContractWatch contract = new ContractWatch(docs);
+        api = new Api(new RawHttp(port), contract);
         Api.Member admin = api.existing(ADMIN_EMAIL, PASSWORD);
         LocalDate today = LocalDate.parse(Json.string(api.get("/api/v1/agenda", admin.token()).body(), "today"));
         OwnerWorld world = OwnerWorld.create(api, new OwnerWorld.People(member("Ada Owner"), member("Carol Conn"),
@@ -112,16 +115,29 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
             matrix.findings.add("A's own view", "changed while others called the API", change, 0, "");
         }
 
+        // what only an owner can do successfully (decline, withdraw, delete), so that every success answer is checked
+        new OwnersTour(api, admin, today).run();
+
         long withIds = probes.stream().filter(p -> p.id() != null).count();
         String report = String.format("%nAuthorization matrix (%s): %d operations × %d callers × A's ids (%d of them) = %d probes per caller"
                         + " (%d carry one of A's ids) × %d callers = %d cells; %d requests (with further pages), %d checks%n"
-                        + "statuses by caller: %s%nfailures: %d (%d distinct)%n%s%n",
+                        + "statuses by caller: %s%nfailures: %d (%d distinct)%n%s%n"
+                        + "contract: every answer's status checked against the document, success bodies on %d of %d operations"
+                        + " (not reached: %s); %d failures (%d distinct)%n%s%n",
                 org.reciprocity.TestDatabases.kind(), docs.probeable().size(), callers.size(), world.allIds().size(), probes.size(),
                 withIds, callers.size(), probes.size() * callers.size(), matrix.requests, matrix.checks, matrix.statuses,
-                matrix.findings.total(), matrix.findings.all().size(), matrix.findings.report());
+                matrix.findings.total(), matrix.findings.all().size(), matrix.findings.report(),
+                contract.successesChecked().size(), docs.api().size(), notReached(docs, contract), contract.findings().total(),
+                contract.findings().all().size(), contract.findings().report());
         System.out.println(report);
         Findings.save("authorization-matrix-" + org.reciprocity.TestDatabases.kind() + ".txt", report);
         assertThat(matrix.findings.all()).as("authorization matrix failures:%n%s", matrix.findings.report()).isEmpty();
+        assertThat(contract.findings().all()).as("answers that break the OpenAPI document:%n%s", contract.findings().report())
+                .isEmpty();
+    }
+
+    private static List<String> notReached(ApiDocs docs, ContractWatch contract) {
+        return docs.api().stream().map(ApiDocs.Operation::key).filter(k -> !contract.successesChecked().contains(k)).toList();
     }
 
     private Api.Member member(String name) {
