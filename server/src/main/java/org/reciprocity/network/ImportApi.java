@@ -1,6 +1,8 @@
 package org.reciprocity.network;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,13 @@ class ImportApi {
     @Operation(summary = "Import contacts from LinkedIn's Connections.csv (LINKEDIN_CSV) or a vCard file (VCARD)",
             description = "Runs in the background: poll the returned import for its progress. Up to 10 MB and 50,000 contacts.")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<ImportView> startImport(@AuthenticationPrincipal CurrentMember me,
-                                     @RequestPart(value = "file", required = false) MultipartFile file,
-                                     @RequestParam(value = "format", required = false) String format) throws IOException {
+    ResponseEntity<ImportView> startImport(
+            @AuthenticationPrincipal CurrentMember me,
+            // optional to Spring, so that a missing one gets our 422 naming the field; required in the document
+            @Parameter(required = true, description = "The file, up to 10 MB")
+            @RequestPart(value = "file", required = false) MultipartFile file,
+            @Parameter(required = true, schema = @Schema(allowableValues = {"LINKEDIN_CSV", "VCARD"}))
+            @RequestParam(value = "format", required = false) String format) throws IOException {
         if (file == null) {
             throw new InvalidInput("file", "Send the file as the multipart part 'file'.");
         }

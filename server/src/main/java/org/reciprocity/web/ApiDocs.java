@@ -202,6 +202,7 @@ public class ApiDocs {
                     + " multipart/form-data for an upload), does not parse, or names an unknown charset.");
             problem(responses, HttpStatus.TOO_MANY_REQUESTS, "A rate or abuse limit was reached; wait Retry-After seconds.");
             operation.setResponses(responses);
+            requiredParts(operation, handler);
             if (operation.getSummary() == null || operation.getSummary().isBlank()) {
                 operation.setSummary(sentence(handler.getMethod().getName()));
             }
@@ -284,6 +285,32 @@ public class ApiDocs {
 
     private static boolean isRead(Operation operation, HandlerMethod handler) {
         return handler.hasMethodAnnotation(org.springframework.web.bind.annotation.GetMapping.class);
+    }
+
+    /**
+     * Multipart parts the handler checks itself (optional to Spring, so that a missing one gets a 422 naming it)
+     * but documents as required with {@code @Parameter(required = true)}: springdoc leaves them out of the
+     * form schema's {@code required} list, so a generated client would make them optional.
+     */
+    private static void requiredParts(Operation operation, HandlerMethod handler) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        io.swagger.v3.oas.models.media.MediaType form = operation.getRequestBody().getContent().get("multipart/form-data");
+        if (form == null || form.getSchema() == null) {
+            return;
+        }
+        for (org.springframework.core.MethodParameter p : handler.getMethodParameters()) {
+            RequestPart part = p.getParameterAnnotation(RequestPart.class);
+            io.swagger.v3.oas.annotations.Parameter doc = p.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+            if (part != null && doc != null && doc.required()) {
+                String name = part.value().isEmpty() ? part.name() : part.value();
+                if (form.getSchema().getRequired() == null || !form.getSchema().getRequired().contains(name)) {
+                    form.getSchema().addRequiredItem(name);
+                }
+            }
+        }
+        operation.getRequestBody().setRequired(true);
     }
 
     private static boolean hasParameter(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {

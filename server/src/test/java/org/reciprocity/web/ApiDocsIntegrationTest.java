@@ -108,4 +108,19 @@ class ApiDocsIntegrationTest extends IntegrationTest {
         assertThat(paths.path("/api/v1/tokens").path("post").path("security").path(0).has(ApiDocs.BASIC)).isTrue();
         assertThat(paths.path("/api/v1/accounts").path("post").path("security").size()).isZero();
     }
+
+    @Test
+    void theImportsFileAndFormatAreDocumentedAsRequired() throws Exception {
+        JsonNode op = document().path("paths").path("/api/v1/contacts/imports").path("post");
+        Set<String> required = new HashSet<>();
+        for (JsonNode parameter : op.path("parameters")) {
+            if (parameter.path("required").asBoolean()) {
+                required.add(parameter.path("name").asString());
+            }
+        }
+        for (JsonNode name : op.path("requestBody").path("content").path("multipart/form-data").path("schema").path("required")) {
+            required.add(name.asString());
+        }
+        assertThat(required).as(op.toString()).contains("file", "format");
+    }
 }
