@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
                 "reciprocity.limits.unsolicited-pending-per-member=100000",
                 "reciprocity.limits.postings-per-day=100000"})
 @AutoConfigureMockMvc
-@Import(TestClock.class)
+@Import({TestClock.class, MockMvcSessions.class})
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "correct horse battery staple";

@@ -33,7 +33,7 @@ class AskPages {
     /** Under /admin, so only admins reach it (SecurityConfig). */
     @PostMapping("/admin/match-index")
     String rebuild() {
-        index.rebuild();
+        index.rebuildEverywhere();
         return "redirect:/admin?rebuilt";
     }
 

@@ -21,6 +21,7 @@ import org.reciprocity.asks.AskViews.PostingInput;
 import org.reciprocity.asks.AskViews.PostingView;
 import org.reciprocity.core.etiquette.AuthenticityGuard;
 import org.reciprocity.core.ledger.ExchangeKind;
+import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.db.Savepoints;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
@@ -65,6 +66,7 @@ public class Asks {
     private final Ledger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ClusterLocks locks;
     private final Today today;
     private final LimitsProperties limits;
     private final ApplicationEventPublisher events;
@@ -72,7 +74,8 @@ public class Asks {
 
     Asks(Postings postings, Pledges pledges, Members members, Connections connections, Network network, Ledger ledger,
          TransactionTemplate tx, Clock clock, Today today, LimitsProperties limits, ApplicationEventPublisher events,
-         Savepoints savepoints) {
+         Savepoints savepoints, ClusterLocks locks) {
+        this.locks = locks;
         this.savepoints = savepoints;
         this.today = today;
         this.limits = limits;
@@ -314,6 +317,10 @@ public class Asks {
      * day; also run hourly.
      */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void lapseOverdueOnOneInstance() {
+        locks.runAlone("pledge-lapses", Duration.ofHours(1), Duration.ofMinutes(30), this::lapseOverdue);
+    }
+
     public int lapseOverdue() {
         List<Pledge> candidates = pledges.openDueBefore(today.latestAnywhere().minusDays(LAPSE_AFTER_DAYS));
         if (candidates.isEmpty()) {

@@ -202,9 +202,9 @@ class AsksApi {
 
     @PostMapping("/api/v1/admin/match-index/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Rebuild the matching index from the database (admin)")
+    @Operation(summary = "Rebuild the matching index from the database on every instance (admin)")
     MatchIndex.RebuildReport rebuildMatchIndex() {
-        return index.rebuild();
+        return index.rebuildEverywhere();
     }
 
     private static ResponseEntity<PostingView> created(PostingView view) {

@@ -1,6 +1,8 @@
 package org.reciprocity.asks;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import org.reciprocity.core.matching.HelperMatcher;
 import org.reciprocity.core.matching.HelperProfile;
 import org.reciprocity.core.matching.TextIndex;
 import org.reciprocity.core.profile.Audience;
+import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Profile;
 import org.reciprocity.member.Profiles;
@@ -20,7 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -28,6 +33,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The two Lucene indexes matching reads, derived from the database: what each active member can give
  * (only what the community may see of their profile, their open offers, their confirmed given favors)
  * and the open asks and opportunities. Rebuilt at start-up and on demand, kept current on every write.
+ *
+ * <p>Each instance keeps its own copy. A write refreshes the writing instance's copy after its commit and
+ * leaves a row in the change feed ({@link IndexChanges}, in the write's transaction), which every instance
+ * polls and applies within {@code reciprocity.matching.index-poll} (2 s); a rebuild asked of one instance
+ * reaches all of them the same way.
  */
 @Component
 public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
@@ -49,17 +59,78 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     private final Profiles profiles;
     private final Postings postingRows;
     private final Clock clock;
+    private final IndexChanges changes;
+    private final ClusterLocks locks;
+    /** The feed's rows this copy has applied: the latest id, and the ids of the overlap window. */
+    private long appliedUpTo;
+    private final Map<Long, Instant> recentlyApplied = new HashMap<>();
+    private volatile Instant builtAt = Instant.EPOCH;
 
-    MatchIndex(JdbcClient jdbc, Profiles profiles, Postings postingRows, Clock clock) {
+    MatchIndex(JdbcClient jdbc, Profiles profiles, Postings postingRows, Clock clock, IndexChanges changes,
+               ClusterLocks locks) {
         this.jdbc = jdbc;
         this.profiles = profiles;
         this.postingRows = postingRows;
         this.clock = clock;
+        this.changes = changes;
+        this.locks = locks;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        // changes up to here are in the rebuild; later ones come from the feed
+        synchronized (this) {
+            appliedUpTo = changes.latestId();
+        }
         rebuild();
+    }
+
+    /** Rebuilds this copy now and has every other instance rebuild theirs (the admin's rebuild). */
+    public RebuildReport rebuildEverywhere() {
+        long id = changes.record(IndexChanges.Kind.REBUILD, 0, clock.instant());
+        synchronized (this) {
+            recentlyApplied.put(id, clock.instant());
+        }
+        return rebuild();
+    }
+
+    /** Applies what other instances (and this one) changed since the last poll. */
+    @Scheduled(fixedDelayString = "${reciprocity.matching.index-poll:PT2S}", initialDelayString = "${reciprocity.matching.index-poll:PT2S}")
+    synchronized void catchUp() {
+        Instant now = clock.instant();
+        recentlyApplied.values().removeIf(at -> at.isBefore(now.minus(IndexChanges.OVERLAP.multipliedBy(2))));
+        for (IndexChanges.Change change : changes.since(appliedUpTo, now)) {
+            if (recentlyApplied.putIfAbsent(change.id(), now) != null) {
+                continue;
+            }
+            switch (change.kind()) {
+                case MEMBER -> refreshMember(change.refId());
+                case POSTING -> postingRows.byId(change.refId()).ifPresent(this::refreshPosting);
+                case REBUILD -> rebuild();
+            }
+            appliedUpTo = Math.max(appliedUpTo, change.id());
+        }
+    }
+
+    @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 11)
+    void forgetOldChanges() {
+        locks.runAlone("index-change-clean-up", Duration.ofHours(1), Duration.ofMinutes(30), () -> changes.forgetOld(clock.instant()));
+    }
+
+    /** In the transaction of the change: every instance learns of it from the feed. */
+    @EventListener
+    void record(MemberChanged changed) {
+        changes.record(IndexChanges.Kind.MEMBER, changed.memberId(), clock.instant());
+    }
+
+    @EventListener
+    void record(PostingChanged changed) {
+        changes.record(IndexChanges.Kind.POSTING, changed.postingId(), clock.instant());
+    }
+
+    /** When this instance's copy was last built from scratch (the wall clock, not the application's). */
+    public Instant builtAt() {
+        return builtAt;
     }
 
     HelperMatcher helpers() {
@@ -92,6 +163,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
         postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
         RebuildReport report = new RebuildReport(members.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
+        builtAt = Instant.now();
         log.info("Match index built: {} members, {} open asks and opportunities in {} ms", report.members(),
                 report.postings(), report.millis());
         return report;

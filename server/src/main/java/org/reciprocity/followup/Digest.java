@@ -2,11 +2,13 @@ package org.reciprocity.followup;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.followup.FollowUpViews.AgendaItemView;
 import org.reciprocity.followup.FollowUpViews.AgendaView;
 import org.reciprocity.member.CurrentMember;
@@ -48,10 +50,15 @@ public class Digest {
     private final String baseUrl;
     private final ServerKey key;
     private final int digestHour;
+    private final ClusterLocks locks;
+    private final Duration checkEvery;
 
     Digest(FollowUpRows rows, FollowUp followUp, Members members, JavaMailSenderImpl mail,
            MailConfig.MailProperties settings, Clock clock, @Value("${reciprocity.base-url}") String baseUrl,
-           ServerKey key, @Value("${reciprocity.mail.digest-hour:7}") int digestHour) {
+           ServerKey key, @Value("${reciprocity.mail.digest-hour:7}") int digestHour, ClusterLocks locks,
+           @Value("${reciprocity.mail.digest-check:PT15M}") Duration checkEvery) {
+        this.locks = locks;
+        this.checkEvery = checkEvery;
         this.key = key;
         this.digestHour = digestHour;
         this.rows = rows;
@@ -102,6 +109,11 @@ public class Digest {
      * the agenda gets no message.
      */
     @Scheduled(fixedDelayString = "${reciprocity.mail.digest-check:PT15M}", initialDelayString = "${reciprocity.mail.digest-check:PT15M}")
+    void sendDueOnOneInstance() {
+        // each digest is also claimed by its row before it is sent, so even overlapping runs send it once
+        locks.runAlone("digest", checkEvery, Duration.ofHours(1), this::sendDue);
+    }
+
     public int sendDue() {
         if (!settings.configured()) {
             return 0;

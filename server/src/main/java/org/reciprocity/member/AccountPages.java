@@ -88,7 +88,8 @@ class AccountPages {
     @GetMapping("/account")
     String account(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
         String notice = "revoked".equals(done) ? "The token was revoked; it no longer works."
-                : "revokedAll".equals(done) ? "Every API token of your account was revoked." : null;
+                : "revokedAll".equals(done) ? "Every API token of your account was revoked."
+                : "signedOutElsewhere".equals(done) ? "Every other browser where you were signed in is signed out." : null;
         return accountPage(me, model, null, Map.of(), notice);
     }
 
@@ -105,6 +106,12 @@ class AccountPages {
         model.addAttribute("offerRevokeAll", true);
         return accountPage(me, model, null, Map.of(),
                 "Your password was changed. Every other session of your account was signed out.");
+    }
+
+    @PostMapping("/account/sessions/end-others")
+    String endOtherSessions(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
+        accounts.endOtherSessions(me, request.getSession().getId());
+        return "redirect:/account?done=signedOutElsewhere";
     }
 
     @PostMapping("/account/tokens/revoke-all")
@@ -143,6 +150,7 @@ class AccountPages {
         model.addAttribute("issued", issued);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
+        model.addAttribute("sessions", accounts.sessionCount(me));
         if (!model.containsAttribute("offerRevokeAll")) {
             model.addAttribute("offerRevokeAll", false);
         }

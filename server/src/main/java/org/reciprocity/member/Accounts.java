@@ -15,6 +15,7 @@ import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.TooManyRequests;
+import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -159,8 +160,21 @@ public class Accounts {
             throw new InvalidInput("newPassword", "Choose a password different from the current one.");
         }
         members.changePasswordHash(me.id(), passwords.hash(newPassword), clock.instant());
-        sessions.getAllSessions(me, false).stream()
+        endOtherSessions(me, keepSessionId);
+    }
+
+    /** The member's browser sessions, on every instance (they live in the database). */
+    public int sessionCount(CurrentMember me) {
+        return sessions.getAllSessions(me, false).size();
+    }
+
+    /** Signs the member out of every browser but the one with {@code keepSessionId}; returns how many. */
+    public int endOtherSessions(CurrentMember me, String keepSessionId) {
+        List<SessionInformation> others = sessions.getAllSessions(me, false).stream()
                 .filter(s -> !s.getSessionId().equals(keepSessionId))
-                .forEach(s -> s.expireNow());
+                .toList();
+        // expiring a session of the shared store deletes it: every instance stops accepting its cookie
+        others.forEach(SessionInformation::expireNow);
+        return others.size();
     }
 }

@@ -53,6 +53,8 @@ public class ContactImporter {
     private final ThreadPoolTaskExecutor executor;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** The imports this instance is running: it alone keeps their heartbeats going. */
+    private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ContactImporter(ContactImports jobs, Contacts contacts, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
                     @Qualifier("importExecutor") ThreadPoolTaskExecutor executor, TransactionTemplate tx, Clock clock) {
@@ -73,11 +75,21 @@ public class ContactImporter {
         }
     }
 
+    /**
+     * Every import belongs to the instance running it, which beats its heartbeat every
+     * {@link ContactImports#HEARTBEAT}; one whose heartbeat stopped (its instance died or restarted) is marked
+     * failed, by whichever instance notices first. A restart thus fails only the imports it interrupted,
+     * never those another instance is running.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedJobs() {
-        int failed = jobs.failInterrupted(clock.instant());
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 10, timeUnit = java.util.concurrent.TimeUnit.SECONDS,
+            initialDelay = 10)
+    void beatAndFailAbandoned() {
+        Instant now = clock.instant();
+        jobs.beat(running, now);
+        int failed = jobs.failAbandoned(now);
         if (failed > 0) {
-            log.warn("{} contact import(s) were interrupted by a restart and marked failed.", failed);
+            log.warn("{} contact import(s) lost their instance (a restart or a crash) and were marked failed.", failed);
         }
     }
 
@@ -113,9 +125,11 @@ public class ContactImporter {
         }
         ContactImports.Job job = jobs.create(me.id(), parsed, rows, clock.instant());
         afterCommit(() -> {
+            running.add(job.id());
             try {
                 executor.execute(() -> run(job, text));
             } catch (RejectedExecutionException e) {
+                running.remove(job.id());
                 jobs.finish(job.id(), "FAILED", "Too many imports were running; import the file again in a minute.",
                         clock.instant());
             }
@@ -165,6 +179,8 @@ public class ContactImporter {
             jobs.finish(job.id(), "FAILED", "The file could not be read as " + (job.format() == ImportFormat.VCARD
                     ? "vCard (.vcf)" : "LinkedIn's Connections.csv") + ". Check that it is the file you exported, then"
                     + " import it again; nothing from it was kept past the last saved batch.", clock.instant());
+        } finally {
+            running.remove(job.id());
         }
     }
 

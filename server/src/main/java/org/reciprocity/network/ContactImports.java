@@ -31,8 +31,9 @@ class ContactImports {
     Job create(long ownerId, ImportFormat format, int total, Instant now) {
         String publicId = UUID.randomUUID().toString();
         jdbc.sql("""
-                insert into contact_import (public_id, owner_id, format, status, total, processed, imported, merged, created_at)
-                values (:id, :owner, :format, 'RUNNING', :total, 0, 0, 0, :now)
+                insert into contact_import (public_id, owner_id, format, status, total, processed, imported, merged, created_at,
+                                            heartbeat_at)
+                values (:id, :owner, :format, 'RUNNING', :total, 0, 0, 0, :now, :now)
                 """).param("id", publicId).param("owner", ownerId).param("format", format.name()).param("total", total)
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
         return byPublicId(ownerId, publicId).orElseThrow();
@@ -74,11 +75,25 @@ class ContactImports {
                 .param("id", id).query((rs, n) -> new ParsedFile.LineError(rs.getInt(1), rs.getString(2))).list();
     }
 
-    /** Jobs a restart interrupted cannot finish; say so instead of showing them running forever. */
-    int failInterrupted(Instant now) {
+    /** How often the instance running an import says so. */
+    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
+    /** Silence after which an import's instance is taken to be gone: six missed heartbeats. */
+    static final java.time.Duration ABANDONED_AFTER = HEARTBEAT.multipliedBy(6);
+
+    /** The running instance's imports are alive. */
+    void beat(java.util.Collection<Long> ids, Instant now) {
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(List.copyOf(ids))) {
+            jdbc.sql("update contact_import set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'")
+                    .param("now", now.atOffset(ZoneOffset.UTC)).param("ids", chunk).update();
+        }
+    }
+
+    /** Imports whose instance stopped cannot finish; say so instead of showing them running forever. */
+    int failAbandoned(Instant now) {
         return jdbc.sql("""
                 update contact_import set status = 'FAILED', failure = 'The server restarted during the import; import the file again.',
-                       finished_at = :now where status = 'RUNNING'
-                """).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                       finished_at = :now where status = 'RUNNING' and heartbeat_at < :cutoff
+                """).param("now", now.atOffset(ZoneOffset.UTC)).param("cutoff", now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC))
+                .update();
     }
 }

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.member.CurrentMember;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Problems;
@@ -60,8 +61,10 @@ public class Idempotency {
     private final TransactionTemplate tx;
     private final ServerKey key;
     private final Clock clock;
+    private final ClusterLocks locks;
 
-    Idempotency(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx, ServerKey key, Clock clock) {
+    Idempotency(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx, ServerKey key, Clock clock, ClusterLocks locks) {
+        this.locks = locks;
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
@@ -244,8 +247,9 @@ public class Idempotency {
 
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 5)
     void forgetOldKeys() {
-        jdbc.sql("delete from idempotency_record where created_at < :cutoff")
-                .param("cutoff", clock.instant().minus(RETENTION).atOffset(ZoneOffset.UTC)).update();
+        locks.runAlone("idempotency-clean-up", Duration.ofHours(1), Duration.ofMinutes(30), () ->
+                jdbc.sql("delete from idempotency_record where created_at < :cutoff")
+                        .param("cutoff", clock.instant().minus(RETENTION).atOffset(ZoneOffset.UTC)).update());
     }
 
     /** Lets the controller read a body that the filter has already read to hash it. */

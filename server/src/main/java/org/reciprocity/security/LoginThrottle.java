@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.web.TooManyRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,10 +36,13 @@ class LoginThrottle {
     private final TransactionTemplate tx;
     private final ServerKey key;
     private final Clock clock;
+    private final ClusterLocks locks;
     private final int freeFailures;
     private final Duration maxBackoff;
 
-    LoginThrottle(JdbcClient jdbc, TransactionTemplate tx, ServerKey key, LimitsProperties limits, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, TransactionTemplate tx, ServerKey key, LimitsProperties limits, Clock clock,
+                  ClusterLocks locks) {
+        this.locks = locks;
         this.jdbc = jdbc;
         this.tx = tx;
         this.key = key;
@@ -140,6 +144,10 @@ class LoginThrottle {
     /** Counters idle for a day have nothing left to slow down; addresses unused for 90 days are forgotten. */
     @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS, initialDelay = 7)
     void forgetOld() {
+        locks.runAlone("sign-in-throttle-clean-up", Duration.ofHours(1), Duration.ofMinutes(30), this::forgetOldNow);
+    }
+
+    private void forgetOldNow() {
         Instant now = clock.instant();
         jdbc.sql("delete from sign_in_throttle where updated_at < :cutoff and next_allowed_at < :now")
                 .param("cutoff", utc(now.minus(Duration.ofDays(1)))).param("now", utc(now)).update();

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.reciprocity.db.ClusterLocks;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +43,11 @@ public class RateLimits {
     public record Decision(Rate rate, boolean allowed, long remaining, Duration retryAfter, Duration resetIn) {}
 
     private final ProxyManager<String> buckets;
+    private final ClusterLocks locks;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
 
-    RateLimits(DataSource dataSource, Clock clock) {
+    RateLimits(DataSource dataSource, Clock clock, ClusterLocks locks) {
+        this.locks = locks;
         TimeMeter time = new ClockTime(clock);
         ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
         if (isPostgreSql(dataSource)) {
@@ -71,9 +74,11 @@ public class RateLimits {
     @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.MINUTES, initialDelay = 10)
     void removeFullBuckets() {
         if (shared != null) {
-            while (shared.removeExpired(1000) == 1000) {
-                // keep going until a batch comes back short
-            }
+            locks.runAlone("rate-bucket-clean-up", Duration.ofMinutes(10), Duration.ofMinutes(10), () -> {
+                while (shared.removeExpired(1000) == 1000) {
+                    // keep going until a batch comes back short
+                }
+            });
         }
     }
 

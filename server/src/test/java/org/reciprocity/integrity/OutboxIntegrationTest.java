@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
-import org.reciprocity.ReciprocityApplication;
+import org.reciprocity.SecondInstance;
 import org.reciprocity.webhooks.WebhookDispatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -39,18 +37,7 @@ class OutboxIntegrationTest extends IntegrationTest {
 
     /** A second application on the test's database, whose own dispatcher never runs. */
     ConfigurableApplicationContext secondInstance() {
-        // as command-line arguments, which come before application.yml
-        return new SpringApplicationBuilder(ReciprocityApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--reciprocity.data-dir=target/test-data",
-                "--reciprocity.webhooks.poll=PT24H",
-                "--reciprocity.mail.digest-check=PT24H",
-                "--reciprocity.limits.api.address-writes-per-minute=100000",
-                "--reciprocity.limits.api.address-reads-per-minute=100000",
-                "--logging.level.root=warn");
+        return SecondInstance.start(environment);
     }
 
     @Test
@@ -70,7 +57,7 @@ class OutboxIntegrationTest extends IntegrationTest {
             Account ben = newAccount("Ben Outbox");
             String exchangeId;
             try (ConfigurableApplicationContext other = secondInstance()) {
-                int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+                int otherPort = SecondInstance.port(other);
                 HttpClient client = HttpClient.newHttpClient();
                 post(client, otherPort, "/api/v1/webhooks", ana.token(), "{\"url\": \"http://127.0.0.1:"
                         + receiver.getAddress().getPort() + "/hook\", \"events\": [\"exchange.recorded\"]}");

@@ -1,0 +1,52 @@
+package org.reciprocity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Another application instance on the test's database, as a second server behind a load balancer would
+ * be: its own context, port, caches and schedulers, nothing shared but the database. Its background jobs
+ * wait (tests run them); settings given as command-line arguments, which come before application.yml.
+ */
+public final class SecondInstance {
+
+    private SecondInstance() {
+    }
+
+    /** A second instance whose clock is {@code clock}: the tests' moved clock holds on both instances. */
+    public static ConfigurableApplicationContext start(Environment test, java.time.Clock clock, String... settings) {
+        // registered by hand, not by a @Configuration class: that would be scanned into the test context too
+        return start(new SpringApplicationBuilder(ReciprocityApplication.class).initializers(context ->
+                ((org.springframework.context.support.GenericApplicationContext) context).registerBean("sharedClock",
+                        java.time.Clock.class, () -> clock, definition -> definition.setPrimary(true))), test, settings);
+    }
+
+    public static ConfigurableApplicationContext start(Environment test, String... settings) {
+        return start(new SpringApplicationBuilder(ReciprocityApplication.class), test, settings);
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, Environment test, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + test.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + test.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + test.getProperty("spring.datasource.password", ""),
+                "--reciprocity.data-dir=target/test-data",
+                "--reciprocity.trusted-proxies=127.0.0.2",
+                "--reciprocity.webhooks.poll=PT24H",
+                "--reciprocity.mail.digest-check=PT24H",
+                "--reciprocity.limits.api.address-writes-per-minute=100000",
+                "--reciprocity.limits.api.address-reads-per-minute=100000",
+                "--logging.level.root=warn"));
+        args.addAll(List.of(settings));
+        return builder.run(args.toArray(String[]::new));
+    }
+
+    public static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+}
