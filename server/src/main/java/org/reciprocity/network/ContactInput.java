@@ -78,32 +78,9 @@ public record ContactInput(String name, String email, String company, String pos
                 errors.add(new FieldError("email", "Enter an e-mail address such as name@example.org, or leave it empty."));
             }
         }
-        List<ContactPoint> points = new ArrayList<>();
-        int marked = -1;
-        boolean twoMarked = false;
-        List<Point> given = emails == null ? List.of() : emails;
-        for (int i = 0; i < given.size(); i++) {
-            Point p = given.get(i);
-            if (p == null || clean(p.value()) == null) {
-                continue;
-            }
-            String value = ContactPoint.email(p.value());
-            if (value == null) {
-                errors.add(new FieldError("emails", "E-mail " + (i + 1) + " ('" + shown(p.value())
-                        + "') is not an address such as name@example.org."));
-                continue;
-            }
-            ContactPoint.Type type = type(p.type(), EMAIL_TYPES, "emails",
-                    "E-mail " + (i + 1) + ": use WORK, HOME or OTHER as its type.", errors);
-            if (points.stream().anyMatch(x -> x.value().equals(value))) {
-                continue;
-            }
-            if (Boolean.TRUE.equals(p.primary())) {
-                twoMarked |= marked >= 0;
-                marked = marked >= 0 ? marked : points.size();
-            }
-            points.add(new ContactPoint(value, type, false));
-        }
+        Listed listed = EMAIL.read(emails, errors);
+        List<ContactPoint> points = listed.points();
+        int marked = listed.marked();
         if (single != null) {
             String primary = single;
             int at = indexOf(points, primary);
@@ -118,7 +95,7 @@ public record ContactInput(String name, String email, String company, String pos
             }
             marked = at;
         }
-        if (twoMarked) {
+        if (listed.twoMarked()) {
             errors.add(new FieldError("emails", "Mark only one e-mail as primary."));
         }
         if (points.size() > ContactPoint.MAX_PER_KIND) {
@@ -128,43 +105,65 @@ public record ContactInput(String name, String email, String company, String pos
     }
 
     private List<ContactPoint> phones(List<FieldError> errors) {
-        List<ContactPoint> points = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        int marked = -1;
-        boolean twoMarked = false;
-        List<Point> given = phones == null ? List.of() : phones;
-        for (int i = 0; i < given.size(); i++) {
-            Point p = given.get(i);
-            if (p == null || clean(p.value()) == null) {
-                continue;
-            }
-            String value = ContactPoint.phone(p.value());
-            if (value == null) {
-                errors.add(new FieldError("phones", "Phone " + (i + 1) + " ('" + shown(p.value()) + "') is not a phone"
-                        + " number: use 3 to 40 digits, spaces and + ( ) - . (an extension as 'ext 12')."));
-                continue;
-            }
-            ContactPoint.Type type = type(p.type(), Set.of(ContactPoint.Type.values()), "phones",
-                    "Phone " + (i + 1) + ": use WORK, HOME, MOBILE, FAX or OTHER as its type.", errors);
-            String key = ContactPoint.phoneKey(value) + "/" + type;
-            if (keys.contains(key)) {
-                continue;
-            }
-            if (Boolean.TRUE.equals(p.primary())) {
-                twoMarked |= marked >= 0;
-                marked = marked >= 0 ? marked : points.size();
-            }
-            keys.add(key);
-            points.add(new ContactPoint(value, type, false));
-        }
-        if (twoMarked) {
+        Listed listed = PHONE.read(phones, errors);
+        if (listed.twoMarked()) {
             errors.add(new FieldError("phones", "Mark only one phone as primary."));
         }
-        if (points.size() > ContactPoint.MAX_PER_KIND) {
+        if (listed.points().size() > ContactPoint.MAX_PER_KIND) {
             errors.add(new FieldError("phones", "Keep at most " + ContactPoint.MAX_PER_KIND + " phone numbers."));
         }
-        return primaryAt(points, marked);
+        return primaryAt(listed.points(), listed.marked());
     }
+
+    /** One kind's list as given: each valid point once, and the index of the first one marked primary. */
+    private record Listed(List<ContactPoint> points, int marked, boolean twoMarked) {}
+
+    /**
+     * How one kind of contact point is read from a list: its field, how it is named in messages, how a value
+     * is normalised (null when invalid), the types it may have, and what makes two entries the same.
+     */
+    private record Kind(String field, String label, java.util.function.UnaryOperator<String> normal, String invalid,
+                        Set<ContactPoint.Type> types, String typeHint,
+                        java.util.function.BiFunction<String, ContactPoint.Type, String> sameness) {
+
+        Listed read(List<Point> given, List<FieldError> errors) {
+            List<ContactPoint> points = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            int marked = -1;
+            boolean twoMarked = false;
+            List<Point> all = given == null ? List.of() : given;
+            for (int i = 0; i < all.size(); i++) {
+                Point p = all.get(i);
+                if (p == null || clean(p.value()) == null) {
+                    continue;
+                }
+                String value = normal.apply(p.value());
+                if (value == null) {
+                    errors.add(new FieldError(field, label + " " + (i + 1) + " ('" + shown(p.value()) + "') " + invalid));
+                    continue;
+                }
+                ContactPoint.Type type = type(p.type(), types, field, label + " " + (i + 1) + ": " + typeHint, errors);
+                String key = sameness.apply(value, type);
+                if (keys.contains(key)) {
+                    continue;
+                }
+                if (Boolean.TRUE.equals(p.primary())) {
+                    twoMarked |= marked >= 0;
+                    marked = marked >= 0 ? marked : points.size();
+                }
+                keys.add(key);
+                points.add(new ContactPoint(value, type, false));
+            }
+            return new Listed(points, marked, twoMarked);
+        }
+    }
+
+    private static final Kind EMAIL = new Kind("emails", "E-mail", ContactPoint::email,
+            "is not an address such as name@example.org.", EMAIL_TYPES, "use WORK, HOME or OTHER as its type.",
+            (value, type) -> value);
+    private static final Kind PHONE = new Kind("phones", "Phone", ContactPoint::phone, "is not a phone number: use 3 to 40"
+            + " digits, spaces and + ( ) - . (an extension as 'ext 12').", Set.of(ContactPoint.Type.values()),
+            "use WORK, HOME, MOBILE, FAX or OTHER as its type.", (value, type) -> ContactPoint.phoneKey(value) + "/" + type);
 
     /** The points with the one at {@code marked} primary, or the default (the first that is not a fax). */
     private static List<ContactPoint> primaryAt(List<ContactPoint> points, int marked) {
