@@ -6,7 +6,7 @@ import java.util.Map;
 import org.reciprocity.asks.AskViews.PledgeInput;
 import org.reciprocity.asks.AskViews.PledgeView;
 import org.reciprocity.asks.AskViews.PostingView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

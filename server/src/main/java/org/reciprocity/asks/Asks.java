@@ -1,5 +1,6 @@
 package org.reciprocity.asks;
 
+import org.reciprocity.db.MemberLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.reciprocity.db.Savepoints;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
 import org.reciprocity.ledger.RecordExchange;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Today;
@@ -61,6 +62,7 @@ public class Asks {
     private final Postings postings;
     private final Pledges pledges;
     private final Members members;
+    private final MemberLocks memberLocks;
     private final Connections connections;
     private final Network network;
     private final Ledger ledger;
@@ -74,7 +76,8 @@ public class Asks {
 
     Asks(Postings postings, Pledges pledges, Members members, Connections connections, Network network, Ledger ledger,
          TransactionTemplate tx, Clock clock, Today today, LimitsProperties limits, ApplicationEventPublisher events,
-         Savepoints savepoints, ClusterLocks locks) {
+         Savepoints savepoints, ClusterLocks locks, MemberLocks memberLocks) {
+        this.memberLocks = memberLocks;
         this.locks = locks;
         this.savepoints = savepoints;
         this.today = today;
@@ -95,7 +98,7 @@ public class Asks {
     public PostingView create(CurrentMember me, PostingKind kind, PostingInput input) {
         Postings.Draft draft = draft(me, kind, input);
         Posting created = tx.execute(status -> {
-            members.lockForLimits(me.id());
+            memberLocks.lockForLimits(me.id());
             Instant now = clock.instant();
             List<Instant> recent = postings.createdSince(me.id(), now.minus(Duration.ofDays(1)));
             if (recent.size() >= limits.postingsPerDay()) {

@@ -11,7 +11,7 @@ import org.reciprocity.asks.AskViews.PledgeView;
 import org.reciprocity.asks.AskViews.PostingInput;
 import org.reciprocity.asks.AskViews.PostingView;
 import org.reciprocity.asks.AskViews.SuggestedPosting;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -18,7 +18,7 @@ import org.reciprocity.core.matching.GiveFirst;
 import org.reciprocity.core.matching.HelperSignals;
 import org.reciprocity.core.matching.Suggestion;
 import org.reciprocity.core.matching.TextIndex;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profile;

@@ -22,7 +22,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.reciprocity.followup.FollowUp.FeedAgenda;
 import org.reciprocity.followup.FollowUp.FeedItem;
 import org.reciprocity.followup.FollowUpViews.AgendaItemView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.Secrets;
 import org.reciprocity.security.ServerKey;
 import org.springframework.beans.factory.annotation.Value;

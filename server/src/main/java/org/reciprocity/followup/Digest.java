@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.followup.FollowUpViews.AgendaItemView;
 import org.reciprocity.followup.FollowUpViews.AgendaView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Today;

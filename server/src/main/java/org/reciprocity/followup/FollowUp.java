@@ -28,7 +28,7 @@ import org.reciprocity.followup.FollowUpViews.InteractionView;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
 import org.reciprocity.followup.FollowUpViews.StandingView;
 import org.reciprocity.ledger.Ledger;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Today;

@@ -15,7 +15,7 @@ import org.reciprocity.followup.FollowUpViews.InteractionInput;
 import org.reciprocity.followup.FollowUpViews.InteractionView;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
 import org.reciprocity.followup.FollowUpViews.StandingView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

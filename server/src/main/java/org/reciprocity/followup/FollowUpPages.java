@@ -5,7 +5,7 @@ import java.util.Map;
 import org.reciprocity.followup.FollowUpViews.CadenceInput;
 import org.reciprocity.followup.FollowUpViews.InteractionInput;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.network.Contacts;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.InvalidInput;

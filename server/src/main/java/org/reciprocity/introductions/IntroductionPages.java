@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.reciprocity.introductions.Introductions.Proposal;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.network.Network;
 import org.reciprocity.network.NetworkViews.ConnectionView;
 import org.reciprocity.web.InvalidInput;

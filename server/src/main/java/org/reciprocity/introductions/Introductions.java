@@ -1,5 +1,6 @@
 package org.reciprocity.introductions;
 
+import org.reciprocity.db.MemberLocks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.reciprocity.introductions.IntroductionRows.Status;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.ledger.RecordExchange;
 import org.reciprocity.db.Savepoints;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.member.Profiles;
@@ -57,6 +58,7 @@ public class Introductions {
 
     private final IntroductionRows rows;
     private final Members members;
+    private final MemberLocks locks;
     private final Profiles profiles;
     private final Connections connections;
     private final Network network;
@@ -69,7 +71,8 @@ public class Introductions {
 
     Introductions(IntroductionRows rows, Members members, Profiles profiles, Connections connections, Network network,
                   Ledger ledger, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events, Today today,
-                  Savepoints savepoints) {
+                  Savepoints savepoints, MemberLocks locks) {
+        this.locks = locks;
         this.savepoints = savepoints;
         this.today = today;
         this.events = events;
@@ -110,7 +113,7 @@ public class Introductions {
         Instant now = clock.instant();
         // the daily count under a lock on the introducer; one waiting introduction per pair is a unique constraint
         Introduction created = savepoints.unlessDuplicate(() -> {
-            members.lockForLimits(me.id());
+            locks.lockForLimits(me.id());
             if (rows.proposedSince(me.id(), now.minus(Duration.ofDays(1))) >= PER_DAY) {
                 throw new TooManyRequests("You proposed " + PER_DAY + " introductions in the last 24 hours, the most allowed.",
                         Duration.ofHours(1));

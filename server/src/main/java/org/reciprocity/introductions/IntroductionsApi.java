@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.reciprocity.introductions.Introductions.IntroductionView;
 import org.reciprocity.introductions.Introductions.Proposal;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -31,7 +31,7 @@ import org.reciprocity.ledger.LedgerViews.HealthView;
 import org.reciprocity.ledger.LedgerViews.OpenLoop;
 import org.reciprocity.ledger.LedgerViews.RelationshipView;
 import org.reciprocity.ledger.LedgerViews.ThanksView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Members;

@@ -7,7 +7,7 @@ import org.reciprocity.ledger.LedgerViews.BalanceView;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
 import org.reciprocity.ledger.LedgerViews.HealthView;
 import org.reciprocity.ledger.LedgerViews.RelationshipView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.Members;
 import org.reciprocity.network.Connections;

@@ -1,10 +1,11 @@
 package org.reciprocity.ledger;
 
+import org.reciprocity.db.MemberLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Members;
 import org.reciprocity.network.Connections;
 import org.reciprocity.network.Network;
@@ -25,13 +26,15 @@ class RecordingLimits {
 
     private final Exchanges exchanges;
     private final Members members;
+    private final MemberLocks locks;
     private final Network network;
     private final Connections connections;
     private final LimitsProperties limits;
     private final Clock clock;
 
     RecordingLimits(Exchanges exchanges, Members members, Network network, Connections connections,
-                    LimitsProperties limits, Clock clock) {
+                    LimitsProperties limits, Clock clock, MemberLocks locks) {
+        this.locks = locks;
         this.exchanges = exchanges;
         this.members = members;
         this.network = network;
@@ -61,7 +64,7 @@ class RecordingLimits {
         if (draft.askRef() != null || connections.areConnected(me.id(), other)) {
             return;
         }
-        members.lockForLimits(me.id());
+        locks.lockForLimits(me.id());
         if (exchanges.pendingBetween(me.id(), other) >= limits.unsolicitedPendingPerMember()) {
             throw new TooManyRequests("You have " + limits.unsolicitedPendingPerMember() + " favors waiting for this member's"
                     + " answer. Wait until they confirm or dispute them, or connect first.", Duration.ofDays(1));

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import org.reciprocity.security.ApiTokens;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.Cursor;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
 import org.reciprocity.security.ApiTokens;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.SessionSignIn;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.LimitsProperties;
 import org.reciprocity.security.Passwords;
+import org.reciprocity.security.Principals;
 import org.reciprocity.security.RateLimits;
+import org.reciprocity.security.Role;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Forbidden;
@@ -61,10 +63,6 @@ public class Accounts {
         return at < 0 ? email : email.substring(0, at);
     }
 
-    public static String normalizeEmail(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    }
-
     /**
      * Creates an account with an empty profile. The first account of a community becomes its admin.
      *
@@ -73,7 +71,7 @@ public class Accounts {
      * @throws Conflict the e-mail is taken (409)
      */
     public Member signUp(SignUp request, String address) {
-        String email = normalizeEmail(request.email());
+        String email = Principals.normalizeEmail(request.email());
         String name = request.displayName() == null ? "" : request.displayName().strip();
         List<FieldError> errors = new ArrayList<>();
         if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
@@ -132,7 +130,7 @@ public class Accounts {
     public Member createPrefilled(String email, String displayName, String passwordHash, Profile profile,
                                   boolean admin, Instant now) {
         return tx.execute(status -> {
-            Member member = members.create(normalizeEmail(email), displayName, passwordHash, now);
+            Member member = members.create(Principals.normalizeEmail(email), displayName, passwordHash, now);
             profiles.createEmpty(member.id(), now);
             profiles.save(member.id(), profile, now);
             if (admin && settings.claimFirstAdmin(member.id())) {

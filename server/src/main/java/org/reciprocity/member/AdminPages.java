@@ -1,6 +1,7 @@
 package org.reciprocity.member;
 
 import java.time.Clock;
+import org.reciprocity.security.CurrentMember;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

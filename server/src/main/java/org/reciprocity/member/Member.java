@@ -1,6 +1,8 @@
 package org.reciprocity.member;
 
 import java.time.Instant;
+import org.reciprocity.security.CurrentMember;
+import org.reciprocity.security.Role;
 
 /** An account of the community. The password hash never leaves {@link Members}. */
 public record Member(long id, String publicId, String email, String displayName, Role role,

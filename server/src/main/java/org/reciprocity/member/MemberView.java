@@ -8,6 +8,7 @@ import java.util.Set;
 import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
 import org.reciprocity.core.profile.Visibility;
+import org.reciprocity.security.Role;
 
 /**
  * A member as one viewer may see them, in the API and in pages alike. Fields the viewer may not see

@@ -1,11 +1,10 @@
 package org.reciprocity.member;
 
 import java.time.Clock;
-import org.reciprocity.core.profile.Audience;
 import java.util.List;
 import java.util.Set;
-import org.reciprocity.network.Blocks;
-import org.reciprocity.network.Connections;
+import org.reciprocity.core.profile.Audience;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,21 +17,19 @@ public class MemberViews {
 
     private final Members members;
     private final Profiles profiles;
-    private final Connections connections;
+    private final Relationships relationships;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final Blocks blocks;
 
-    MemberViews(Members members, Profiles profiles, Connections connections, Clock clock,
-                ApplicationEventPublisher events, TransactionTemplate tx, Blocks blocks) {
-        this.blocks = blocks;
-        this.tx = tx;
-        this.events = events;
+    MemberViews(Members members, Profiles profiles, Relationships relationships, Clock clock,
+                ApplicationEventPublisher events, TransactionTemplate tx) {
         this.members = members;
         this.profiles = profiles;
-        this.connections = connections;
+        this.relationships = relationships;
         this.clock = clock;
+        this.events = events;
+        this.tx = tx;
     }
 
     /**
@@ -43,14 +40,14 @@ public class MemberViews {
         Member member = members.byPublicId(publicId)
                 .filter(m -> m.isActive() || viewer != null && viewer.id() == m.id())
                 // a member who blocked the viewer is, to the viewer, no longer there
-                .filter(m -> viewer == null || !blocks.hasBlocked(m.id(), viewer.id()))
+                .filter(m -> viewer == null || !relationships.hasBlocked(m.id(), viewer.id()))
                 .orElseThrow(() -> new NotFound("There is no member with this id."));
         return view(member, viewer);
     }
 
     /** The community's members after {@code afterId}, in sign-up order, without those who blocked the viewer. */
     public List<Member> directoryPage(CurrentMember viewer, long afterId, int limit) {
-        Set<Long> hidden = viewer == null ? Set.of() : blocks.eitherWay(viewer.id());
+        Set<Long> hidden = viewer == null ? Set.of() : relationships.blockedEitherWay(viewer.id());
         return members.pageAfter(afterId, limit).stream().filter(m -> !hidden.contains(m.id())).toList();
     }
 
@@ -66,7 +63,7 @@ public class MemberViews {
     Audience audienceOf(long ownerId, CurrentMember viewer) {
         boolean signedIn = viewer != null;
         boolean owner = signedIn && viewer.id() == ownerId;
-        boolean connected = signedIn && !owner && connections.areConnected(viewer.id(), ownerId);
+        boolean connected = signedIn && !owner && relationships.areConnected(viewer.id(), ownerId);
         return Audience.of(signedIn, owner, connected);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.reciprocity.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -42,19 +43,6 @@ public class Members {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         return new Member(id, publicId, email, displayName, Role.MEMBER, MemberStatus.ACTIVE, now);
-    }
-
-    /**
-     * Locks the member's row until the transaction ends. Writes limited per member (tokens, requests,
-     * unsolicited favors) take it before they count, so concurrent requests are counted one after
-     * another and cannot overshoot a limit.
-     */
-    public void lockForLimits(long id) {
-        // a row of its own, not the member row: inserts that reference the member take a key-share lock on
-        // it, and two members acting on each other at once would deadlock on each other's member rows
-        jdbc.sql("insert into member_lock (member_id) values (:id) on conflict do nothing").param("id", id).update();
-        jdbc.sql("select member_id from member_lock where member_id = :id for update").param("id", id)
-                .query(Long.class).optional();
     }
 
     void makeAdmin(long id) {

@@ -3,6 +3,7 @@ package org.reciprocity.member;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.SessionSignIn;
 import org.reciprocity.web.Cursor;
 import org.reciprocity.web.InvalidInput;

@@ -15,7 +15,7 @@ import org.reciprocity.core.network.ContactKeys;
 import org.reciprocity.core.network.ContactPoint;
 import org.reciprocity.core.network.ImportedContact;
 import org.reciprocity.core.network.Tier;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.TooManyRequests;
 import org.slf4j.Logger;

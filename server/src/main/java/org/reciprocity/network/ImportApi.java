@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.network.ContactImporter.ImportView;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.http.HttpHeaders;

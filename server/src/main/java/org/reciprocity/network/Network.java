@@ -1,5 +1,6 @@
 package org.reciprocity.network;
 
+import org.reciprocity.db.MemberLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 import org.reciprocity.core.etiquette.AuthenticityGuard;
 import org.reciprocity.core.etiquette.ConnectionNote;
 import org.reciprocity.db.Savepoints;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberView;
 import org.reciprocity.member.MemberViews;
@@ -43,6 +44,7 @@ public class Network {
     private final Blocks blocks;
     private final Connections connections;
     private final Members members;
+    private final MemberLocks locks;
     private final MemberViews views;
     private final NetworkProperties limits;
     private final TransactionTemplate tx;
@@ -50,7 +52,8 @@ public class Network {
     private final Clock clock;
 
     Network(ConnectionRequests requests, Blocks blocks, Connections connections, Members members, MemberViews views,
-            NetworkProperties limits, TransactionTemplate tx, Savepoints savepoints, Clock clock) {
+            NetworkProperties limits, TransactionTemplate tx, Savepoints savepoints, Clock clock, MemberLocks locks) {
+        this.locks = locks;
         this.savepoints = savepoints;
         this.blocks = blocks;
         this.requests = requests;
@@ -91,7 +94,7 @@ public class Network {
         // counted under a lock on the sender; one pending request per pair is a unique constraint, so of two
         // concurrent requests (or two members asking each other at once) exactly one is created
         Request created = savepoints.unlessDuplicate(() -> {
-            members.lockForLimits(me.id());
+            locks.lockForLimits(me.id());
             checkLimits(sender, to);
             return requests.insert(me.id(), to.id(), note.strip(), clock.instant());
         }).orElseThrow(() -> requests.pendingBetween(me.id(), to.id()).map(r -> alreadyPending(me, r))

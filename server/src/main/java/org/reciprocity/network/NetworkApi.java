@@ -2,7 +2,7 @@ package org.reciprocity.network;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.network.NetworkViews.BlockedView;
 import org.reciprocity.network.NetworkViews.ConnectionView;
 import org.reciprocity.network.NetworkViews.NotePreview;

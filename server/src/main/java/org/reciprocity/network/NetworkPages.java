@@ -1,7 +1,7 @@
 package org.reciprocity.network;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;

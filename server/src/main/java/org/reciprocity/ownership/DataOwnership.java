@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.reciprocity.ledger.Ledger;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.MemberViews;
 import org.reciprocity.asks.Asks;
 import org.reciprocity.followup.FollowUp;

@@ -3,7 +3,7 @@ package org.reciprocity.ownership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package org.reciprocity.ownership;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.http.ResponseEntity;

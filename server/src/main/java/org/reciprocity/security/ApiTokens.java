@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.reciprocity.member.CurrentMember;
-import org.reciprocity.member.Members;
-import org.reciprocity.member.Role;
+import org.reciprocity.security.CurrentMember;
+import org.reciprocity.db.MemberLocks;
+import org.reciprocity.security.Role;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,13 +27,15 @@ public class ApiTokens {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
-    private final Members members;
+    private final MemberLocks locks;
+    private final Principals principals;
     private final TransactionTemplate tx;
     private final int maxPerMember;
 
-    ApiTokens(JdbcClient jdbc, Members members, TransactionTemplate tx, LimitsProperties limits) {
+    ApiTokens(JdbcClient jdbc, MemberLocks locks, Principals principals, TransactionTemplate tx, LimitsProperties limits) {
         this.jdbc = jdbc;
-        this.members = members;
+        this.locks = locks;
+        this.principals = principals;
         this.tx = tx;
         this.maxPerMember = limits.tokensPerMember();
     }
@@ -58,7 +60,7 @@ public class ApiTokens {
         String token = PREFIX + Secrets.randomToken(32);
         String id = UUID.randomUUID().toString();
         tx.executeWithoutResult(status -> {
-            members.lockForLimits(memberId);
+            locks.lockForLimits(memberId);
             if (countActive(memberId) >= maxPerMember) {
                 throw new InvalidInput("name", "You have " + maxPerMember
                         + " active tokens, the most allowed. Revoke one you no longer use first.");
@@ -107,20 +109,22 @@ public class ApiTokens {
             return Optional.empty();
         }
         String hash = Secrets.sha256(presented);
-        record Found(Authenticated authenticated, Instant lastUsed) {}
+        record Found(long memberId, String tokenId, Instant lastUsed) {}
         Optional<Found> found = jdbc.sql("""
-                select m.id, m.public_id, m.display_name, m.role, t.last_used_at, t.public_id
-                from api_token t join member m on m.id = t.member_id
-                where t.token_hash = :hash and t.revoked_at is null and m.status = 'ACTIVE'
+                select member_id, public_id, last_used_at from api_token
+                where token_hash = :hash and revoked_at is null
                 """).param("hash", hash)
-                .query((rs, n) -> new Found(new Authenticated(
-                        new CurrentMember(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))),
-                        rs.getString(6)),
-                        Optional.ofNullable(rs.getObject(5, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
+                .query((rs, n) -> new Found(rs.getLong(1), rs.getString(2),
+                        Optional.ofNullable(rs.getObject(3, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
                 .optional();
+        Optional<Authenticated> authenticated = found
+                .flatMap(f -> principals.active(f.memberId()).map(member -> new Authenticated(member, f.tokenId())));
+        if (authenticated.isEmpty()) {
+            return Optional.empty();
+        }
         found.filter(f -> f.lastUsed() == null || f.lastUsed().plus(TOUCH_INTERVAL).isBefore(now))
                 .ifPresent(f -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :hash")
                         .param("now", now.atOffset(ZoneOffset.UTC)).param("hash", hash).update());
-        return found.map(Found::authenticated);
+        return authenticated;
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.reciprocity.db.ClusterLocks;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.Problems;
 import org.reciprocity.web.BodyTooLarge;

@@ -1,8 +1,6 @@
 package org.reciprocity.security;
 
-import org.reciprocity.member.Accounts;
-import org.reciprocity.member.CurrentMember;
-import org.reciprocity.member.Members;
+import org.reciprocity.security.CurrentMember;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Component;
@@ -17,12 +15,12 @@ public class PasswordAuthenticator {
 
     static final String BAD_CREDENTIALS = "The e-mail address or password is not right.";
 
-    private final Members members;
+    private final Principals principals;
     private final Passwords passwords;
     private final LoginThrottle throttle;
 
-    PasswordAuthenticator(Members members, Passwords passwords, LoginThrottle throttle) {
-        this.members = members;
+    PasswordAuthenticator(Principals principals, Passwords passwords, LoginThrottle throttle) {
+        this.principals = principals;
         this.passwords = passwords;
         this.throttle = throttle;
     }
@@ -33,8 +31,8 @@ public class PasswordAuthenticator {
      * @throws DisabledException the account is suspended (said only to someone who knows its password)
      */
     public CurrentMember authenticate(String rawEmail, String password, String address) {
-        String email = Accounts.normalizeEmail(rawEmail);
-        var credentials = members.credentialsByEmail(email);
+        String email = Principals.normalizeEmail(rawEmail);
+        var credentials = principals.byEmail(email);
         LoginThrottle.Attempt attempt = throttle.begin(email, address,
                 credentials.map(c -> c.member().id()).orElse(null));
         boolean matches = credentials.isPresent()
@@ -43,15 +41,15 @@ public class PasswordAuthenticator {
         if (!matches) {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        var member = credentials.get().member();
+        CurrentMember member = credentials.get().member();
         attempt.succeeded(member.id());
-        if (!member.isActive()) {
+        if (!credentials.get().active()) {
             throw new DisabledException("This account is suspended. Contact the community's administrators.");
         }
         String hash = credentials.get().passwordHash();
         if (passwords.needsRehash(hash)) {
-            members.upgradePasswordHash(member.id(), hash, passwords.hash(password));
+            principals.upgradePasswordHash(member.id(), hash, passwords.hash(password));
         }
-        return member.asCurrent();
+        return member;
     }
 }

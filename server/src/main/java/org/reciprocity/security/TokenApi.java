@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.NotFound;
 import org.reciprocity.web.Problems;
 import org.reciprocity.web.TooManyRequests;

@@ -1,7 +1,6 @@
 package org.reciprocity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.reciprocity.member.CurrentMember;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,7 +19,7 @@ class LayoutAdvice {
     static Layout of(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        CurrentMember member = auth != null && auth.getPrincipal() instanceof CurrentMember m ? m : null;
+        SignedIn member = auth != null && auth.getPrincipal() instanceof SignedIn m ? m : null;
         return new Layout(
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.webhooks.Webhooks.DeliveryView;
 import org.reciprocity.webhooks.Webhooks.Registration;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.reciprocity.member.CurrentMember;
-import org.reciprocity.member.Members;
+import org.reciprocity.security.CurrentMember;
+import org.reciprocity.db.MemberLocks;
 import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
@@ -47,11 +47,11 @@ public class Webhooks {
     private final OutboundGuard guard;
     private final JsonMapper json;
     private final Clock clock;
-    private final Members members;
+    private final MemberLocks locks;
     private final TransactionTemplate tx;
 
-    Webhooks(WebhookRows rows, OutboundGuard guard, JsonMapper json, Clock clock, Members members, TransactionTemplate tx) {
-        this.members = members;
+    Webhooks(WebhookRows rows, OutboundGuard guard, JsonMapper json, Clock clock, MemberLocks locks, TransactionTemplate tx) {
+        this.locks = locks;
         this.tx = tx;
         this.rows = rows;
         this.guard = guard;
@@ -86,7 +86,7 @@ public class Webhooks {
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
         WebhookRows.Hook hook = tx.execute(status -> {
-            members.lockForLimits(me.id());
+            locks.lockForLimits(me.id());
             if (rows.ofOwner(me.id()).size() >= MAX_PER_MEMBER) {
                 throw new TooManyRequests("You have " + MAX_PER_MEMBER + " webhooks, the most allowed; delete one first.",
                         java.time.Duration.ofHours(1));

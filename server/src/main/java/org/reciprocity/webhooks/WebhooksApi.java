@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.reciprocity.security.Idempotency;
-import org.reciprocity.member.CurrentMember;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.ListPage;
 import org.reciprocity.webhooks.Webhooks.DeliveryView;
 import org.reciprocity.webhooks.Webhooks.Registration;

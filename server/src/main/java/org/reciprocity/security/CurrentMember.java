@@ -1,8 +1,9 @@
-package org.reciprocity.member;
+package org.reciprocity.security;
 
 import java.io.Serializable;
 import java.security.Principal;
 import java.util.Objects;
+import org.reciprocity.web.SignedIn;
 
 /**
  * The signed-in member, as the security context holds it for a session or a token. Kept small and
@@ -11,7 +12,7 @@ import java.util.Objects;
  * As a {@link Principal} its name is the member's id: the key under which the shared session store
  * finds every session of the member, so it must not change when the display name does.
  */
-public record CurrentMember(long id, String publicId, String displayName, Role role) implements Serializable, Principal {
+public record CurrentMember(long id, String publicId, String displayName, Role role) implements Serializable, Principal, SignedIn {
 
     @Override
     public String getName() {

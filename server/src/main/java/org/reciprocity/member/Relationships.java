@@ -1,0 +1,17 @@
+package org.reciprocity.member;
+
+import java.util.Set;
+
+/**
+ * What deciding who sees a profile needs to know of the network between members, provided by the
+ * feature that keeps connections and blocks (which itself builds on members).
+ */
+public interface Relationships {
+
+    boolean areConnected(long a, long b);
+
+    boolean hasBlocked(long blocker, long blocked);
+
+    /** Members the member blocked or was blocked by. */
+    Set<Long> blockedEitherWay(long member);
+}

@@ -1,0 +1,33 @@
+package org.reciprocity.network;
+
+import java.util.Set;
+import org.reciprocity.member.Relationships;
+import org.springframework.stereotype.Component;
+
+/** Connections and blocks as the member feature sees them. */
+@Component
+class NetworkRelationships implements Relationships {
+
+    private final Connections connections;
+    private final Blocks blocks;
+
+    NetworkRelationships(Connections connections, Blocks blocks) {
+        this.connections = connections;
+        this.blocks = blocks;
+    }
+
+    @Override
+    public boolean areConnected(long a, long b) {
+        return connections.areConnected(a, b);
+    }
+
+    @Override
+    public boolean hasBlocked(long blocker, long blocked) {
+        return blocks.hasBlocked(blocker, blocked);
+    }
+
+    @Override
+    public Set<Long> blockedEitherWay(long member) {
+        return blocks.eitherWay(member);
+    }
+}
