@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
-import org.reciprocity.member.Members;
+import org.reciprocity.member.MemberRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,7 +67,7 @@ public abstract class IntegrationTest {
     protected MutableClock clock;
 
     @Autowired
-    private Members members;
+    private MemberRows members;
 
     @LocalServerPort
     protected int port;

@@ -29,12 +29,12 @@ import org.reciprocity.ledger.LedgerViews.ExchangeView;
 import org.reciprocity.ledger.RecordExchange;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Today;
 import org.reciprocity.security.LimitsProperties;
 import org.reciprocity.web.TooManyRequests;
 import org.springframework.context.ApplicationEventPublisher;
-import org.reciprocity.network.Connections;
+import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Cursor;
@@ -59,11 +59,11 @@ public class Asks {
     static final int LAPSE_AFTER_DAYS = 7;
     static final int MAX_TAGS = 10;
 
-    private final Postings postings;
-    private final Pledges pledges;
-    private final Members members;
+    private final PostingRows postings;
+    private final PledgeRows pledges;
+    private final MemberRows members;
     private final MemberLocks memberLocks;
-    private final Connections connections;
+    private final ConnectionRows connections;
     private final Network network;
     private final Ledger ledger;
     private final TransactionTemplate tx;
@@ -74,7 +74,7 @@ public class Asks {
     private final ApplicationEventPublisher events;
     private final Savepoints savepoints;
 
-    Asks(Postings postings, Pledges pledges, Members members, Connections connections, Network network, Ledger ledger,
+    Asks(PostingRows postings, PledgeRows pledges, MemberRows members, ConnectionRows connections, Network network, Ledger ledger,
          TransactionTemplate tx, Clock clock, Today today, LimitsProperties limits, ApplicationEventPublisher events,
          Savepoints savepoints, ClusterLocks locks, MemberLocks memberLocks) {
         this.memberLocks = memberLocks;
@@ -96,7 +96,7 @@ public class Asks {
     // --- postings --------------------------------------------------------------------------
 
     public PostingView create(CurrentMember me, PostingKind kind, PostingInput input) {
-        Postings.Draft draft = draft(me, kind, input);
+        PostingRows.Draft draft = draft(me, kind, input);
         Posting created = tx.execute(status -> {
             memberLocks.lockForLimits(me.id());
             Instant now = clock.instant();
@@ -185,8 +185,8 @@ public class Asks {
             this.authors = authors;
         }
 
-        static Readers of(long viewer, Set<Long> blocked, Collection<Posting> postings, Members members,
-                          Connections connections) {
+        static Readers of(long viewer, Set<Long> blocked, Collection<Posting> postings, MemberRows members,
+                          ConnectionRows connections) {
             return new Readers(viewer, blocked, Set.copyOf(connections.of(viewer)),
                     members.byIds(postings.stream().map(Posting::ownerId).distinct().toList()));
         }
@@ -374,7 +374,7 @@ public class Asks {
 
     // --- input -----------------------------------------------------------------------------
 
-    private Postings.Draft draft(CurrentMember me, PostingKind kind, PostingInput input) {
+    private PostingRows.Draft draft(CurrentMember me, PostingKind kind, PostingInput input) {
         if (input == null) {
             throw new InvalidInput("title", "Give your " + kind.noun() + " a title.");
         }
@@ -414,7 +414,7 @@ public class Asks {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new Postings.Draft(me.id(), kind, title, details, tags, visibility, commercial, expires);
+        return new PostingRows.Draft(me.id(), kind, title, details, tags, visibility, commercial, expires);
     }
 
     private static List<String> tags(List<String> raw, List<FieldError> errors) {

@@ -15,10 +15,10 @@ public class AsksSeeder {
 
     public record PledgeSeed(int posting, long helperId, String note, LocalDate dueOn) {}
 
-    private final Postings postings;
-    private final Pledges pledges;
+    private final PostingRows postings;
+    private final PledgeRows pledges;
 
-    AsksSeeder(Postings postings, Pledges pledges) {
+    AsksSeeder(PostingRows postings, PledgeRows pledges) {
         this.postings = postings;
         this.pledges = pledges;
     }
@@ -26,7 +26,7 @@ public class AsksSeeder {
     public void seed(List<Seed> seeds, List<PledgeSeed> pledgeSeeds, Instant now) {
         List<Posting> created = new ArrayList<>();
         for (Seed s : seeds) {
-            created.add(postings.insert(new Postings.Draft(s.ownerId(), s.kind(), s.title(), s.details(), s.tags(),
+            created.add(postings.insert(new PostingRows.Draft(s.ownerId(), s.kind(), s.title(), s.details(), s.tags(),
                     s.connectionsOnly() ? PostingVisibility.CONNECTIONS : PostingVisibility.COMMUNITY, s.commercial(),
                     s.expiresOn()), now));
         }

@@ -2,8 +2,8 @@ package org.reciprocity.asks;
 
 import java.util.List;
 import org.reciprocity.ledger.AskLinks;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Connections;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
 import org.springframework.stereotype.Component;
 
@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerAskLinks implements AskLinks {
 
-    private final Postings postings;
-    private final Members members;
-    private final Connections connections;
+    private final PostingRows postings;
+    private final MemberRows members;
+    private final ConnectionRows connections;
     private final Network network;
 
-    LedgerAskLinks(Postings postings, Members members, Connections connections, Network network) {
+    LedgerAskLinks(PostingRows postings, MemberRows members, ConnectionRows connections, Network network) {
         this.postings = postings;
         this.members = members;
         this.connections = connections;

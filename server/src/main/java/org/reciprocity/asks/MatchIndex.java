@@ -18,7 +18,7 @@ import org.reciprocity.core.profile.Audience;
 import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.member.MemberChanged;
 import org.reciprocity.member.Profile;
-import org.reciprocity.member.Profiles;
+import org.reciprocity.member.ProfileRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -35,7 +35,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and the open asks and opportunities. Rebuilt at start-up and on demand, kept current on every write.
  *
  * <p>Each instance keeps its own copy. A write refreshes the writing instance's copy after its commit and
- * leaves a row in the change feed ({@link IndexChanges}, in the write's transaction), which every instance
+ * leaves a row in the change feed ({@link IndexChangeRows}, in the write's transaction), which every instance
  * polls and applies within {@code reciprocity.matching.index-poll} (2 s); a rebuild asked of one instance
  * reaches all of them the same way.
  */
@@ -56,17 +56,17 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     private final HelperMatcher helpers = new HelperMatcher(HelperMatcher.newIndex());
     private final TextIndex postings = new TextIndex(Map.of(TITLE, 3, TAGS, 3, DETAILS, 1));
     private final JdbcClient jdbc;
-    private final Profiles profiles;
-    private final Postings postingRows;
+    private final ProfileRows profiles;
+    private final PostingRows postingRows;
     private final Clock clock;
-    private final IndexChanges changes;
+    private final IndexChangeRows changes;
     private final ClusterLocks locks;
     /** The feed's rows this copy has applied: the latest id, and the ids of the overlap window. */
     private long appliedUpTo;
     private final Map<Long, Instant> recentlyApplied = new HashMap<>();
     private volatile Instant builtAt = Instant.EPOCH;
 
-    MatchIndex(JdbcClient jdbc, Profiles profiles, Postings postingRows, Clock clock, IndexChanges changes,
+    MatchIndex(JdbcClient jdbc, ProfileRows profiles, PostingRows postingRows, Clock clock, IndexChangeRows changes,
                ClusterLocks locks) {
         this.jdbc = jdbc;
         this.profiles = profiles;
@@ -87,7 +87,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     /** Rebuilds this copy now and has every other instance rebuild theirs (the admin's rebuild). */
     public RebuildReport rebuildEverywhere() {
-        long id = changes.record(IndexChanges.Kind.REBUILD, 0, clock.instant());
+        long id = changes.record(IndexChangeRows.Kind.REBUILD, 0, clock.instant());
         synchronized (this) {
             recentlyApplied.put(id, clock.instant());
         }
@@ -98,8 +98,8 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     @Scheduled(fixedDelayString = "${reciprocity.matching.index-poll:PT2S}", initialDelayString = "${reciprocity.matching.index-poll:PT2S}")
     synchronized void catchUp() {
         Instant now = clock.instant();
-        recentlyApplied.values().removeIf(at -> at.isBefore(now.minus(IndexChanges.OVERLAP.multipliedBy(2))));
-        for (IndexChanges.Change change : changes.since(appliedUpTo, now)) {
+        recentlyApplied.values().removeIf(at -> at.isBefore(now.minus(IndexChangeRows.OVERLAP.multipliedBy(2))));
+        for (IndexChangeRows.Change change : changes.since(appliedUpTo, now)) {
             if (recentlyApplied.putIfAbsent(change.id(), now) != null) {
                 continue;
             }
@@ -120,12 +120,12 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     /** In the transaction of the change: every instance learns of it from the feed. */
     @EventListener
     void record(MemberChanged changed) {
-        changes.record(IndexChanges.Kind.MEMBER, changed.memberId(), clock.instant());
+        changes.record(IndexChangeRows.Kind.MEMBER, changed.memberId(), clock.instant());
     }
 
     @EventListener
     void record(PostingChanged changed) {
-        changes.record(IndexChanges.Kind.POSTING, changed.postingId(), clock.instant());
+        changes.record(IndexChangeRows.Kind.POSTING, changed.postingId(), clock.instant());
     }
 
     /** When this instance's copy was last built from scratch (the wall clock, not the application's). */

@@ -20,11 +20,11 @@ import org.reciprocity.core.matching.Suggestion;
 import org.reciprocity.core.matching.TextIndex;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Profile;
-import org.reciprocity.member.Profiles;
+import org.reciprocity.member.ProfileRows;
 import org.reciprocity.member.Today;
-import org.reciprocity.network.Connections;
+import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.webhooks.WebhookEvent;
@@ -48,17 +48,17 @@ public class Matching {
     private final Asks asks;
     private final MatchIndex index;
     private final SignalQueries signals;
-    private final Postings postings;
-    private final Pledges pledges;
-    private final Members members;
-    private final Profiles profiles;
+    private final PostingRows postings;
+    private final PledgeRows pledges;
+    private final MemberRows members;
+    private final ProfileRows profiles;
     private final Network network;
-    private final Connections connections;
+    private final ConnectionRows connections;
     private final ApplicationEventPublisher events;
     private final Today today;
 
-    Matching(Asks asks, MatchIndex index, SignalQueries signals, Postings postings, Pledges pledges, Members members,
-             Profiles profiles, Network network, Connections connections, ApplicationEventPublisher events, Today today) {
+    Matching(Asks asks, MatchIndex index, SignalQueries signals, PostingRows postings, PledgeRows pledges, MemberRows members,
+             ProfileRows profiles, Network network, ConnectionRows connections, ApplicationEventPublisher events, Today today) {
         this.today = today;
         this.events = events;
         this.connections = connections;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.reciprocity.core.matching.HelperSignals;
 import org.reciprocity.db.InLists;
-import org.reciprocity.network.Connections;
+import org.reciprocity.network.ConnectionRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Repository;
 class SignalQueries {
 
     private final JdbcClient jdbc;
-    private final Pledges pledges;
-    private final Connections connections;
+    private final PledgeRows pledges;
+    private final ConnectionRows connections;
 
-    SignalQueries(JdbcClient jdbc, Pledges pledges, Connections connections) {
+    SignalQueries(JdbcClient jdbc, PledgeRows pledges, ConnectionRows connections) {
         this.jdbc = jdbc;
         this.pledges = pledges;
         this.connections = connections;
@@ -39,13 +39,13 @@ class SignalQueries {
         Map<Long, Capacity> capacity = capacity(candidates);
         Map<Long, Integer> given = givenSince(candidates, today.minusDays(30));
         Map<Long, int[]> between = favorsWith(asker, candidates);
-        Map<Long, Pledges.Record> records = pledges.records(candidates);
+        Map<Long, PledgeRows.Record> records = pledges.records(candidates);
         Map<Long, HelperSignals> signals = new HashMap<>();
         for (long c : candidates) {
             Capacity cap = capacity.getOrDefault(c, new Capacity(null, false, false));
             int mutual = (int) theirs.getOrDefault(c, Set.of()).stream().filter(mine::contains).count();
             int[] favors = between.getOrDefault(c, new int[2]);
-            Pledges.Record record = records.getOrDefault(c, new Pledges.Record(0, 0));
+            PledgeRows.Record record = records.getOrDefault(c, new PledgeRows.Record(0, 0));
             signals.put(c, new HelperSignals(c, mine.contains(c), mutual, cap.perMonth(), given.getOrDefault(c, 0),
                     cap.paused(), cap.active() && !unavailable.contains(c), favors[0], favors[1], record.kept(),
                     record.lapsed()));

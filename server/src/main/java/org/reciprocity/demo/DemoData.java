@@ -24,9 +24,9 @@ import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
 import org.reciprocity.member.Accounts;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Profile;
-import org.reciprocity.network.Connections;
+import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.security.Passwords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +54,8 @@ class DemoData implements SmartInitializingSingleton {
 
     private final Environment environment;
     private final Accounts accounts;
-    private final Members members;
-    private final Connections connections;
+    private final MemberRows members;
+    private final ConnectionRows connections;
     private final Passwords passwords;
     private final LedgerSeeder ledger;
     private final TransactionTemplate tx;
@@ -66,7 +66,7 @@ class DemoData implements SmartInitializingSingleton {
     private final FollowUpSeeder followUps;
     private DemoWorld world;
 
-    DemoData(Environment environment, Accounts accounts, Members members, Connections connections,
+    DemoData(Environment environment, Accounts accounts, MemberRows members, ConnectionRows connections,
              Passwords passwords, LedgerSeeder ledger, TransactionTemplate tx, Clock clock, AsksSeeder asks,
              IntroductionSeeder introductions, MatchIndex matchIndex, FollowUpSeeder followUps) {
         this.followUps = followUps;

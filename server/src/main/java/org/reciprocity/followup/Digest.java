@@ -13,7 +13,7 @@ import org.reciprocity.followup.FollowUpViews.AgendaItemView;
 import org.reciprocity.followup.FollowUpViews.AgendaView;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Today;
 import org.reciprocity.security.Secrets;
 import org.reciprocity.security.ServerKey;
@@ -43,7 +43,7 @@ public class Digest {
 
     private final FollowUpRows rows;
     private final FollowUp followUp;
-    private final Members members;
+    private final MemberRows members;
     private final JavaMailSenderImpl mail;
     private final MailConfig.MailProperties settings;
     private final Clock clock;
@@ -53,7 +53,7 @@ public class Digest {
     private final ClusterLocks locks;
     private final Duration checkEvery;
 
-    Digest(FollowUpRows rows, FollowUp followUp, Members members, JavaMailSenderImpl mail,
+    Digest(FollowUpRows rows, FollowUp followUp, MemberRows members, JavaMailSenderImpl mail,
            MailConfig.MailProperties settings, Clock clock, @Value("${reciprocity.base-url}") String baseUrl,
            ServerKey key, @Value("${reciprocity.mail.digest-hour:7}") int digestHour, ClusterLocks locks,
            @Value("${reciprocity.mail.digest-check:PT15M}") Duration checkEvery) {

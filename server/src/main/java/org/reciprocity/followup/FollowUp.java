@@ -30,10 +30,10 @@ import org.reciprocity.followup.FollowUpViews.StandingView;
 import org.reciprocity.ledger.Ledger;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Today;
 import org.reciprocity.network.Contact;
-import org.reciprocity.network.Contacts;
+import org.reciprocity.network.ContactRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.FieldError;
@@ -56,14 +56,14 @@ public class FollowUp {
 
     private final FollowUpRows rows;
     private final Ledger ledger;
-    private final Contacts contacts;
-    private final Members members;
+    private final ContactRows contacts;
+    private final MemberRows members;
     private final Asks asks;
     private final Clock clock;
     private final Today today;
     private final Network network;
 
-    FollowUp(FollowUpRows rows, Ledger ledger, Contacts contacts, Members members, Asks asks, Clock clock, Today today,
+    FollowUp(FollowUpRows rows, Ledger ledger, ContactRows contacts, MemberRows members, Asks asks, Clock clock, Today today,
              Network network) {
         this.network = network;
         this.today = today;

@@ -6,7 +6,7 @@ import org.reciprocity.followup.FollowUpViews.CadenceInput;
 import org.reciprocity.followup.FollowUpViews.InteractionInput;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
 import org.reciprocity.security.CurrentMember;
-import org.reciprocity.network.Contacts;
+import org.reciprocity.network.ContactRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,10 +24,10 @@ class FollowUpPages {
     private final FollowUp followUp;
     private final CalendarFeed feed;
     private final Digest digest;
-    private final Contacts contacts;
+    private final ContactRows contacts;
     private final Network network;
 
-    FollowUpPages(FollowUp followUp, CalendarFeed feed, Digest digest, Contacts contacts, Network network) {
+    FollowUpPages(FollowUp followUp, CalendarFeed feed, Digest digest, ContactRows contacts, Network network) {
         this.followUp = followUp;
         this.feed = feed;
         this.digest = digest;

@@ -19,10 +19,10 @@ import org.reciprocity.ledger.RecordExchange;
 import org.reciprocity.db.Savepoints;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
-import org.reciprocity.member.Profiles;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.member.ProfileRows;
 import org.reciprocity.member.Today;
-import org.reciprocity.network.Connections;
+import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.FieldError;
@@ -57,10 +57,10 @@ public class Introductions {
     public record Proposal(String firstMemberId, String secondMemberId, String reason) {}
 
     private final IntroductionRows rows;
-    private final Members members;
+    private final MemberRows members;
     private final MemberLocks locks;
-    private final Profiles profiles;
-    private final Connections connections;
+    private final ProfileRows profiles;
+    private final ConnectionRows connections;
     private final Network network;
     private final Ledger ledger;
     private final TransactionTemplate tx;
@@ -69,7 +69,7 @@ public class Introductions {
     private final Today today;
     private final Savepoints savepoints;
 
-    Introductions(IntroductionRows rows, Members members, Profiles profiles, Connections connections, Network network,
+    Introductions(IntroductionRows rows, MemberRows members, ProfileRows profiles, ConnectionRows connections, Network network,
                   Ledger ledger, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events, Today today,
                   Savepoints savepoints, MemberLocks locks) {
         this.locks = locks;

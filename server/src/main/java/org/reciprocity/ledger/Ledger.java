@@ -34,11 +34,11 @@ import org.reciprocity.ledger.LedgerViews.ThanksView;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberChanged;
-import org.reciprocity.member.Members;
-import org.reciprocity.member.Profiles;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.member.ProfileRows;
 import org.reciprocity.member.Today;
 import org.reciprocity.network.Contact;
-import org.reciprocity.network.Contacts;
+import org.reciprocity.network.ContactRows;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Cursor;
 import org.reciprocity.web.FieldError;
@@ -60,10 +60,10 @@ public class Ledger {
 
     static final String FORMER_MEMBER = "Former member";
 
-    private final Exchanges exchanges;
-    private final Members members;
-    private final Contacts contacts;
-    private final Profiles profiles;
+    private final ExchangeRows exchanges;
+    private final MemberRows members;
+    private final ContactRows contacts;
+    private final ProfileRows profiles;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LedgerSettings settings;
@@ -72,7 +72,7 @@ public class Ledger {
     private final Today today;
     private final RecordingLimits limits;
 
-    Ledger(Exchanges exchanges, Members members, Contacts contacts, Profiles profiles, TransactionTemplate tx,
+    Ledger(ExchangeRows exchanges, MemberRows members, ContactRows contacts, ProfileRows profiles, TransactionTemplate tx,
            Clock clock, LedgerProperties properties, ApplicationEventPublisher events,
            AskLinks askLinks, Today today, RecordingLimits limits) {
         this.limits = limits;
@@ -92,7 +92,7 @@ public class Ledger {
 
     /** Records a favor: PENDING with a member until they answer, PRIVATE with one's own contact. */
     public ExchangeView record(CurrentMember me, RecordExchange body) {
-        Exchanges.Draft draft = draft(me, body, null);
+        ExchangeRows.Draft draft = draft(me, body, null);
         Exchange created = tx.execute(status -> {
             limits.checkRecording(me, draft);
             Exchange fresh = exchanges.insert(draft, clock.instant());
@@ -121,7 +121,7 @@ public class Ledger {
         if (old.counterpartId() != null) {
             limits.checkNotBlocked(me, old.counterpartId());
         }
-        Exchanges.Draft draft = draft(me, body, old);
+        ExchangeRows.Draft draft = draft(me, body, old);
         Exchange created = tx.execute(status -> {
             Instant now = clock.instant();
             Exchange fresh = exchanges.insert(draft, now);
@@ -383,14 +383,14 @@ public class Ledger {
 
     private List<ExchangeView> views(long me, List<Exchange> rows, boolean withHistory) {
         Map<String, Counterpart> counterparts = counterparts(me, rows);
-        Map<Long, Exchanges.Thanks> thanks = exchanges.thanksFor(rows.stream().map(Exchange::id).toList());
+        Map<Long, ExchangeRows.Thanks> thanks = exchanges.thanksFor(rows.stream().map(Exchange::id).toList());
         Map<Long, String> linked = exchanges.publicIds(rows.stream()
                 .flatMap(e -> Stream.of(e.returnsId(), e.supersedesId(), e.supersededById()))
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, Member> actors = withHistory ? members.byIds(rows.stream()
                 .flatMap(e -> Stream.of(e.recorderId(), e.counterpartId())).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet())) : Map.of();
-        Map<Long, List<Exchanges.Event>> events = withHistory
+        Map<Long, List<ExchangeRows.Event>> events = withHistory
                 ? exchanges.eventsFor(rows.stream().map(Exchange::id).toList()) : Map.of();
         Function<Long, String> nameOf = id -> id == null ? FORMER_MEMBER
                 : id == me ? "You" : actors.containsKey(id) ? actors.get(id).displayName() : FORMER_MEMBER;
@@ -420,7 +420,7 @@ public class Ledger {
      * Checks a favor to record. A correction keeps the relationship of the entry it corrects, so
      * its counterpart fields may be left out.
      */
-    private Exchanges.Draft draft(CurrentMember me, RecordExchange body, Exchange correcting) {
+    private ExchangeRows.Draft draft(CurrentMember me, RecordExchange body, Exchange correcting) {
         List<FieldError> errors = new ArrayList<>();
         Direction direction = parse(Direction.class, body.direction(), "direction", "GAVE or RECEIVED", errors);
         ExchangeKind kind = parse(ExchangeKind.class, body.kind(), "kind",
@@ -482,7 +482,7 @@ public class Ledger {
             throw new InvalidInput(errors);
         }
         ExchangeStatus status = contactId != null ? ExchangeStatus.PRIVATE : ExchangeStatus.PENDING;
-        return new Exchanges.Draft(me.id(), counterpartId, contactId, direction, kind, description, body.weight(),
+        return new ExchangeRows.Draft(me.id(), counterpartId, contactId, direction, kind, description, body.weight(),
                 occurredOn, status, ask, returnsId, correcting == null ? null : correcting.id());
     }
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Connections;
-import org.reciprocity.network.Contacts;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRows;
+import org.reciprocity.network.ContactRows;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LedgerPages {
 
     private final Ledger ledger;
-    private final Connections connections;
-    private final Members members;
-    private final Contacts contacts;
+    private final ConnectionRows connections;
+    private final MemberRows members;
+    private final ContactRows contacts;
 
-    LedgerPages(Ledger ledger, Connections connections, Members members, Contacts contacts) {
+    LedgerPages(Ledger ledger, ConnectionRows connections, MemberRows members, ContactRows contacts) {
         this.ledger = ledger;
         this.connections = connections;
         this.members = members;

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.reciprocity.security.CurrentMember;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Connections;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.security.LimitsProperties;
 import org.reciprocity.web.Conflict;
@@ -24,15 +24,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordingLimits {
 
-    private final Exchanges exchanges;
-    private final Members members;
+    private final ExchangeRows exchanges;
+    private final MemberRows members;
     private final MemberLocks locks;
     private final Network network;
-    private final Connections connections;
+    private final ConnectionRows connections;
     private final LimitsProperties limits;
     private final Clock clock;
 
-    RecordingLimits(Exchanges exchanges, Members members, Network network, Connections connections,
+    RecordingLimits(ExchangeRows exchanges, MemberRows members, Network network, ConnectionRows connections,
                     LimitsProperties limits, Clock clock, MemberLocks locks) {
         this.locks = locks;
         this.exchanges = exchanges;
@@ -54,7 +54,7 @@ class RecordingLimits {
     }
 
     /** Throws when the draft may not be recorded now; call inside the transaction that inserts it. */
-    void checkRecording(CurrentMember me, Exchanges.Draft draft) {
+    void checkRecording(CurrentMember me, ExchangeRows.Draft draft) {
         Long other = draft.counterpartId();
         if (other == null) {
             return;

@@ -31,11 +31,11 @@ class AccountApi {
 
     private final Accounts accounts;
     private final MemberViews views;
-    private final Members members;
+    private final MemberRows members;
     private final ApiTokens tokens;
     private final Clock clock;
 
-    AccountApi(Accounts accounts, MemberViews views, Members members, ApiTokens tokens, Clock clock) {
+    AccountApi(Accounts accounts, MemberViews views, MemberRows members, ApiTokens tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
         this.accounts = accounts;

@@ -27,13 +27,13 @@ class AccountPages {
 
     private final Accounts accounts;
     private final MemberViews views;
-    private final Members members;
-    private final CommunitySettings settings;
+    private final MemberRows members;
+    private final CommunitySettingRows settings;
     private final ApiTokens tokens;
     private final SessionSignIn signIn;
     private final Clock clock;
 
-    AccountPages(Accounts accounts, MemberViews views, Members members, CommunitySettings settings, ApiTokens tokens,
+    AccountPages(Accounts accounts, MemberViews views, MemberRows members, CommunitySettingRows settings, ApiTokens tokens,
                  SessionSignIn signIn, Clock clock) {
         this.accounts = accounts;
         this.views = views;

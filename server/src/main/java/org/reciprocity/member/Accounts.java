@@ -31,10 +31,10 @@ public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
-    private final Members members;
-    private final Profiles profiles;
-    private final Invites invites;
-    private final CommunitySettings settings;
+    private final MemberRows members;
+    private final ProfileRows profiles;
+    private final InviteRows invites;
+    private final CommunitySettingRows settings;
     private final Passwords passwords;
     private final SessionRegistry sessions;
     private final TransactionTemplate tx;
@@ -42,7 +42,7 @@ public class Accounts {
     private final RateLimits rateLimits;
     private final RateLimits.Rate signupsPerAddress;
 
-    Accounts(Members members, Profiles profiles, Invites invites, CommunitySettings settings, Passwords passwords,
+    Accounts(MemberRows members, ProfileRows profiles, InviteRows invites, CommunitySettingRows settings, Passwords passwords,
              SessionRegistry sessions, TransactionTemplate tx, Clock clock, LimitsProperties limits,
              RateLimits rateLimits) {
         this.members = members;

@@ -28,12 +28,12 @@ class AdminApi {
 
     record InviteLink(String id, String code, String url, Instant expiresAt) {}
 
-    private final CommunitySettings settings;
-    private final Invites invites;
+    private final CommunitySettingRows settings;
+    private final InviteRows invites;
     private final Clock clock;
     private final String baseUrl;
 
-    AdminApi(CommunitySettings settings, Invites invites, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
+    AdminApi(CommunitySettingRows settings, InviteRows invites, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
         this.settings = settings;
         this.invites = invites;
         this.clock = clock;
@@ -67,7 +67,7 @@ class AdminApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a single-use invite link, valid for 14 days (admins only)")
     InviteLink createInvite(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
-        Invites.Created created = invites.create(me.id(), clock.instant());
+        InviteRows.Created created = invites.create(me.id(), clock.instant());
         Idempotency.answerHoldsSecret(request);
         return new InviteLink(created.id(), created.code(), inviteUrl(baseUrl, created.code()), created.expiresAt());
     }

@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AdminPages {
 
-    private final CommunitySettings settings;
-    private final Invites invites;
-    private final Members members;
+    private final CommunitySettingRows settings;
+    private final InviteRows invites;
+    private final MemberRows members;
     private final Clock clock;
     private final String baseUrl;
 
-    AdminPages(CommunitySettings settings, Invites invites, Members members, Clock clock,
+    AdminPages(CommunitySettingRows settings, InviteRows invites, MemberRows members, Clock clock,
                @Value("${reciprocity.base-url}") String baseUrl) {
         this.settings = settings;
         this.invites = invites;
@@ -44,7 +44,7 @@ class AdminPages {
 
     @PostMapping("/admin/invites")
     String invite(@AuthenticationPrincipal CurrentMember me, Model model) {
-        Invites.Created created = invites.create(me.id(), clock.instant());
+        InviteRows.Created created = invites.create(me.id(), clock.instant());
         return page(model, AdminApi.inviteUrl(baseUrl, created.code()), null);
     }
 

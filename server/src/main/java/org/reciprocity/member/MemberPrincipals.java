@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MemberPrincipals implements Principals {
 
-    private final Members members;
+    private final MemberRows members;
 
-    MemberPrincipals(Members members) {
+    MemberPrincipals(MemberRows members) {
         this.members = members;
     }
 

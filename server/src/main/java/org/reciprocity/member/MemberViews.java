@@ -15,14 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MemberViews {
 
-    private final Members members;
-    private final Profiles profiles;
+    private final MemberRows members;
+    private final ProfileRows profiles;
     private final Relationships relationships;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    MemberViews(Members members, Profiles profiles, Relationships relationships, Clock clock,
+    MemberViews(MemberRows members, ProfileRows profiles, Relationships relationships, Clock clock,
                 ApplicationEventPublisher events, TransactionTemplate tx) {
         this.members = members;
         this.profiles = profiles;

@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ProfilePages {
 
     private final MemberViews views;
-    private final Members members;
+    private final MemberRows members;
     private final SessionSignIn signIn;
 
-    ProfilePages(MemberViews views, Members members, SessionSignIn signIn) {
+    ProfilePages(MemberViews views, MemberRows members, SessionSignIn signIn) {
         this.views = views;
         this.members = members;
         this.signIn = signIn;

@@ -46,8 +46,8 @@ public class ContactImporter {
     private static final int BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(ContactImporter.class);
 
-    private final ContactImports jobs;
-    private final Contacts contacts;
+    private final ContactImportRows jobs;
+    private final ContactRows contacts;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final ThreadPoolTaskExecutor executor;
@@ -56,7 +56,7 @@ public class ContactImporter {
     /** The imports this instance is running: it alone keeps their heartbeats going. */
     private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ContactImporter(ContactImports jobs, Contacts contacts, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
+    ContactImporter(ContactImportRows jobs, ContactRows contacts, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
                     @Qualifier("importExecutor") ThreadPoolTaskExecutor executor, TransactionTemplate tx, Clock clock) {
         this.tx = tx;
         this.jobs = jobs;
@@ -77,7 +77,7 @@ public class ContactImporter {
 
     /**
      * Every import belongs to the instance running it, which beats its heartbeat every
-     * {@link ContactImports#HEARTBEAT}; one whose heartbeat stopped (its instance died or restarted) is marked
+     * {@link ContactImportRows#HEARTBEAT}; one whose heartbeat stopped (its instance died or restarted) is marked
      * failed, by whichever instance notices first. A restart thus fails only the imports it interrupted,
      * never those another instance is running.
      */
@@ -123,7 +123,7 @@ public class ContactImporter {
         if (executor.getThreadPoolExecutor().getQueue().remainingCapacity() == 0) {
             throw new TooManyRequests("Too many imports are running; try again in a minute.", java.time.Duration.ofMinutes(1));
         }
-        ContactImports.Job job = jobs.create(me.id(), parsed, rows, clock.instant());
+        ContactImportRows.Job job = jobs.create(me.id(), parsed, rows, clock.instant());
         afterCommit(() -> {
             running.add(job.id());
             try {
@@ -138,7 +138,7 @@ public class ContactImporter {
     }
 
     public ImportView view(long ownerId, String publicId) {
-        ContactImports.Job job = jobs.byPublicId(ownerId, publicId)
+        ContactImportRows.Job job = jobs.byPublicId(ownerId, publicId)
                 .orElseThrow(() -> new org.reciprocity.web.NotFound("You have no import with this id."));
         return new ImportView(job.publicId(), job.status(), job.format(), job.total(), job.processed(), job.imported(),
                 job.merged(), job.skipped(), jobs.errorsOf(job.id()), job.failure());
@@ -167,7 +167,7 @@ public class ContactImporter {
                 : new ImportText.Decoded(ImportText.csv(bytes), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    void run(ContactImports.Job job, ImportText.Decoded text) {
+    void run(ContactImportRows.Job job, ImportText.Decoded text) {
         try {
             ParsedFile file = job.format() == ImportFormat.VCARD ? VCardFile.parse(text) : LinkedInCsv.parse(text.text());
             jobs.errors(job.id(), file.errors(), file.skipped());
@@ -245,7 +245,7 @@ public class ContactImporter {
         }
     }
 
-    private void write(ContactImports.Job job, List<ImportedContact> imported) {
+    private void write(ContactImportRows.Job job, List<ImportedContact> imported) {
         Map<String, Merged> byKey = new HashMap<>();
         List<Merged> fresh = new ArrayList<>();
         List<Merged> touched = new ArrayList<>();

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ContactPages {
 
-    private final Contacts contacts;
+    private final ContactRows contacts;
     private final ContactImporter importer;
     private final Clock clock;
 
-    ContactPages(Contacts contacts, ContactImporter importer, Clock clock) {
+    ContactPages(ContactRows contacts, ContactImporter importer, Clock clock) {
         this.contacts = contacts;
         this.importer = importer;
         this.clock = clock;
@@ -83,14 +83,14 @@ class ContactPages {
 
     @GetMapping("/contacts/{id}")
     String edit(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, Model model) {
-        Contact contact = contacts.byPublicId(me.id(), id).orElseThrow(Contacts::notFound);
+        Contact contact = contacts.byPublicId(me.id(), id).orElseThrow(ContactRows::notFound);
         return editPage(model, contact, ContactForm.of(contact), Map.of());
     }
 
     @PostMapping("/contacts/{id}")
     String update(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, ContactForm form,
                   HttpServletResponse response, Model model) {
-        Contact contact = contacts.byPublicId(me.id(), id).orElseThrow(Contacts::notFound);
+        Contact contact = contacts.byPublicId(me.id(), id).orElseThrow(ContactRows::notFound);
         try {
             contacts.update(me.id(), id, form.toInput(contact.linkedMemberId()).validated(), clock.instant());
             return "redirect:/ledger/contacts/" + id;
@@ -103,7 +103,7 @@ class ContactPages {
     @PostMapping("/contacts/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         if (!contacts.delete(me.id(), id)) {
-            throw Contacts.notFound();
+            throw ContactRows.notFound();
         }
         return "redirect:/contacts?done=deleted";
     }

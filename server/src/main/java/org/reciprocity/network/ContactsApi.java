@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Private contacts")
 class ContactsApi {
 
-    private final Contacts contacts;
+    private final ContactRows contacts;
     private final Clock clock;
 
-    ContactsApi(Contacts contacts, Clock clock) {
+    ContactsApi(ContactRows contacts, Clock clock) {
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -50,7 +50,7 @@ class ContactsApi {
 
     @GetMapping("/api/v1/contacts/{id}")
     Contact getContact(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
-        return contacts.byPublicId(me.id(), id).orElseThrow(Contacts::notFound);
+        return contacts.byPublicId(me.id(), id).orElseThrow(ContactRows::notFound);
     }
 
     @PutMapping("/api/v1/contacts/{id}")
@@ -64,7 +64,7 @@ class ContactsApi {
     @Operation(summary = "Delete a contact and the private exchanges recorded with them")
     void deleteContact(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         if (!contacts.delete(me.id(), id)) {
-            throw Contacts.notFound();
+            throw ContactRows.notFound();
         }
     }
 }

@@ -28,9 +28,9 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportApi {
 
     private final ContactImporter importer;
-    private final Contacts contacts;
+    private final ContactRows contacts;
 
-    ImportApi(ContactImporter importer, Contacts contacts) {
+    ImportApi(ContactImporter importer, ContactRows contacts) {
         this.importer = importer;
         this.contacts = contacts;
     }

@@ -17,9 +17,9 @@ import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberView;
 import org.reciprocity.member.MemberViews;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.ConnectionRequests.Request;
-import org.reciprocity.network.ConnectionRequests.Status;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRequestRows.Request;
+import org.reciprocity.network.ConnectionRequestRows.Status;
 import org.reciprocity.network.NetworkViews.BlockedView;
 import org.reciprocity.network.NetworkViews.ConnectionView;
 import org.reciprocity.network.NetworkViews.NotePreview;
@@ -40,10 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Network {
 
-    private final ConnectionRequests requests;
-    private final Blocks blocks;
-    private final Connections connections;
-    private final Members members;
+    private final ConnectionRequestRows requests;
+    private final BlockRows blocks;
+    private final ConnectionRows connections;
+    private final MemberRows members;
     private final MemberLocks locks;
     private final MemberViews views;
     private final NetworkProperties limits;
@@ -51,7 +51,7 @@ public class Network {
     private final Savepoints savepoints;
     private final Clock clock;
 
-    Network(ConnectionRequests requests, Blocks blocks, Connections connections, Members members, MemberViews views,
+    Network(ConnectionRequestRows requests, BlockRows blocks, ConnectionRows connections, MemberRows members, MemberViews views,
             NetworkProperties limits, TransactionTemplate tx, Savepoints savepoints, Clock clock, MemberLocks locks) {
         this.locks = locks;
         this.savepoints = savepoints;

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 class NetworkRelationships implements Relationships {
 
-    private final Connections connections;
-    private final Blocks blocks;
+    private final ConnectionRows connections;
+    private final BlockRows blocks;
 
-    NetworkRelationships(Connections connections, Blocks blocks) {
+    NetworkRelationships(ConnectionRows connections, BlockRows blocks) {
         this.connections = connections;
         this.blocks = blocks;
     }

@@ -11,8 +11,8 @@ import org.reciprocity.followup.FollowUp;
 import org.reciprocity.introductions.Introductions;
 import org.reciprocity.webhooks.Webhooks;
 import org.reciprocity.member.MemberChanged;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Contacts;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ContactRows;
 import org.reciprocity.network.Network;
 import org.reciprocity.security.ApiTokens;
 import org.reciprocity.security.Passwords;
@@ -32,8 +32,8 @@ import org.springframework.stereotype.Service;
 public class DataOwnership {
 
     private final MemberViews views;
-    private final Members members;
-    private final Contacts contacts;
+    private final MemberRows members;
+    private final ContactRows contacts;
     private final Network network;
     private final Ledger ledger;
     private final ApiTokens tokens;
@@ -46,7 +46,7 @@ public class DataOwnership {
     private final FollowUp followUp;
     private final Webhooks webhooks;
 
-    DataOwnership(MemberViews views, Members members, Contacts contacts, Network network, Ledger ledger,
+    DataOwnership(MemberViews views, MemberRows members, ContactRows contacts, Network network, Ledger ledger,
                   ApiTokens tokens, Passwords passwords, SessionRegistry sessions, Clock clock,
                   ApplicationEventPublisher events, Asks asks, Introductions introductions,
                   FollowUp followUp, Webhooks webhooks) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.DnsResolver;
-import org.reciprocity.member.CommunitySettings;
+import org.reciprocity.member.CommunitySettingRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -109,7 +109,7 @@ class OutboundGuard implements DnsResolver {
     private final NameLookup lookup;
 
     @Autowired
-    OutboundGuard(CommunitySettings settings) {
+    OutboundGuard(CommunitySettingRows settings) {
         this(settings::allowPrivateWebhookTargets, InetAddress::getAllByName);
     }
 

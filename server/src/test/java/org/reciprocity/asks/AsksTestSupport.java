@@ -8,18 +8,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.reciprocity.IntegrationTest;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Connections;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRows;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Members with skills, connections and asks, for the matching tests. */
 abstract class AsksTestSupport extends IntegrationTest {
 
     @Autowired
-    Connections connections;
+    ConnectionRows connections;
 
     @Autowired
-    Members members;
+    MemberRows members;
 
     /** A made-up word no other test uses, so that tests sharing the index do not see each other's members. */
     static String uniqueWord() {

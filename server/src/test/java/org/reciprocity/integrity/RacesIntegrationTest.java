@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Connections;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -27,10 +27,10 @@ class RacesIntegrationTest extends IntegrationTest {
     static final String NOTE = "We met at the PostgreSQL meetup and talked about query plans.";
 
     @Autowired
-    Connections connections;
+    ConnectionRows connections;
 
     @Autowired
-    Members members;
+    MemberRows members;
 
     @Autowired
     JdbcClient jdbc;

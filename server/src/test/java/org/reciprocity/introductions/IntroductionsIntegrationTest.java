@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
-import org.reciprocity.member.Members;
-import org.reciprocity.network.Connections;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.network.ConnectionRows;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class IntroductionsIntegrationTest extends IntegrationTest {
@@ -17,10 +17,10 @@ class IntroductionsIntegrationTest extends IntegrationTest {
     static final String REASON = "You both build accessible checkout flows and should compare notes.";
 
     @Autowired
-    Connections connections;
+    ConnectionRows connections;
 
     @Autowired
-    Members members;
+    MemberRows members;
 
     void connect(Account a, Account b) {
         connections.connect(members.byPublicId(a.id()).orElseThrow().id(), members.byPublicId(b.id()).orElseThrow().id(),

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
-import org.reciprocity.network.Connections;
+import org.reciprocity.network.ConnectionRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -36,9 +36,9 @@ class ProfileVisibilityIntegrationTest extends IntegrationTest {
             """;
 
     @Autowired
-    Connections connections;
+    ConnectionRows connections;
     @Autowired
-    Members members;
+    MemberRows members;
 
     Account owner;
     Account stranger;

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Repository;
 
 /** Connections between members, stored once per pair with the lower id first. */
 @Repository
-public class Connections {
+public class ConnectionRows {
 
     private final JdbcClient jdbc;
 
-    Connections(JdbcClient jdbc) {
+    ConnectionRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
  * interactions, introductions, matches, and the blocker's page and posts are hidden from the blocked.
  */
 @Repository
-public class Blocks {
+public class BlockRows {
 
     private final JdbcClient jdbc;
 
-    Blocks(JdbcClient jdbc) {
+    BlockRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

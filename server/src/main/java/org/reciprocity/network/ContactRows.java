@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * indistinguishable from one that does not exist (N5).
  */
 @Repository
-public class Contacts {
+public class ContactRows {
 
     private static final String COLUMNS = """
             c.id, c.public_id, c.name, c.email, c.company, c.position, c.notes, c.tier, m.public_id as linked,
@@ -38,7 +38,7 @@ public class Contacts {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ContactRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -66,7 +66,7 @@ public class Contacts {
 
     @Transactional
     public Contact update(long ownerId, String publicId, ContactInput.Valid input, Instant now) {
-        Contact existing = byPublicId(ownerId, publicId).orElseThrow(Contacts::notFound);
+        Contact existing = byPublicId(ownerId, publicId).orElseThrow(ContactRows::notFound);
         Long linked = linkedMemberId(input.linkedMemberId());
         jdbc.sql("""
                 update contact set name = :name, email = :email, company = :company, position = :position,
@@ -118,7 +118,7 @@ public class Contacts {
     /** Contacts matching {@code where}, with their tags, e-mails and phones; {@code limit} null for all of them. */
     private List<Contact> query(String where, Map<String, Object> params, Integer limit) {
         List<Contact> rows = jdbc.sql("select " + COLUMNS + FROM + where + (limit == null ? "" : " limit " + limit))
-                .params(params).query(Contacts::map).list();
+                .params(params).query(ContactRows::map).list();
         if (rows.isEmpty()) {
             return rows;
         }

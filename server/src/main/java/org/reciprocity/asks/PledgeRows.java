@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The pledge table. */
 @Repository
-class Pledges {
+class PledgeRows {
 
     private static final String COLUMNS = "id, public_id, ask_id, helper_id, note, due_on, status, exchange_ref, created_at";
 
@@ -27,7 +27,7 @@ class Pledges {
 
     private final JdbcClient jdbc;
 
-    Pledges(JdbcClient jdbc) {
+    PledgeRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -39,28 +39,28 @@ class Pledges {
                 values (:publicId, :ask, :helper, :note, :due, 'PLEDGED', :now, :now, :active)
                 """).param("publicId", UUID.randomUUID().toString()).param("ask", askId).param("helper", helperId)
                 .param("active", askId + ":" + helperId)
-                .param("note", note).param("due", dueOn).param("now", Postings.utc(now))
+                .param("note", note).param("due", dueOn).param("now", PostingRows.utc(now))
                 .update(keys, "id");
         return byId(keys.getKeyAs(Number.class).longValue()).orElseThrow();
     }
 
     Optional<Pledge> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from pledge where id = :id").param("id", id).query(Pledges::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from pledge where id = :id").param("id", id).query(PledgeRows::map).optional();
     }
 
     Optional<Pledge> byPublicId(String publicId) {
         return jdbc.sql("select " + COLUMNS + " from pledge where public_id = :id").param("id", publicId)
-                .query(Pledges::map).optional();
+                .query(PledgeRows::map).optional();
     }
 
     List<Pledge> ofAsk(long askId) {
         return jdbc.sql("select " + COLUMNS + " from pledge where ask_id = :ask order by id").param("ask", askId)
-                .query(Pledges::map).list();
+                .query(PledgeRows::map).list();
     }
 
     List<Pledge> ofHelper(long helperId) {
         return jdbc.sql("select " + COLUMNS + " from pledge where helper_id = :h order by due_on, id").param("h", helperId)
-                .query(Pledges::map).list();
+                .query(PledgeRows::map).list();
     }
 
     /** How many active pledges each of these asks has. */
@@ -76,7 +76,7 @@ class Pledges {
     /** Open pledges due before the date: the candidates for lapsing, each then judged in its helper's day. */
     List<Pledge> openDueBefore(LocalDate cutoff) {
         return jdbc.sql("select " + COLUMNS + " from pledge where status = 'PLEDGED' and due_on < :cutoff order by id")
-                .param("cutoff", cutoff).query(Pledges::map).list();
+                .param("cutoff", cutoff).query(PledgeRows::map).list();
     }
 
     /** Moves an active pledge to {@code to}; false if it was no longer active. */
@@ -85,7 +85,7 @@ class Pledges {
                 update pledge set status = :to, exchange_ref = :exchange, status_changed_at = :now, active_key = null
                 where id = :id and status = 'PLEDGED'
                 """).param("to", to.name()).param("exchange", exchangeRef)
-                .param("now", Postings.utc(now)).param("id", id).update() == 1;
+                .param("now", PostingRows.utc(now)).param("id", id).update() == 1;
     }
 
     Map<Long, Record> records(Collection<Long> helperIds) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The profile tables: the profile row, its list fields (profile_tag) and per-field visibility. */
 @Repository
-public class Profiles {
+public class ProfileRows {
 
     private static final String SKILLS = "skills";
     private static final String INTERESTS = "interests";
@@ -29,14 +29,14 @@ public class Profiles {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    Profiles(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ProfileRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
 
     void createEmpty(long memberId, Instant now) {
         jdbc.sql("insert into profile (member_id, giving_paused, updated_at) values (:id, false, :now)")
-                .param("id", memberId).param("now", Members.utc(now)).update();
+                .param("id", memberId).param("now", MemberRows.utc(now)).update();
     }
 
     public Profile of(long memberId) {
@@ -90,7 +90,7 @@ public class Profiles {
                 .param("culture", profile.culture() == null ? null : profile.culture().name())
                 .param("capacity", profile.capacityPerMonth(), java.sql.Types.INTEGER)
                 .param("paused", Boolean.TRUE.equals(profile.givingPaused()))
-                .param("now", Members.utc(now)).param("id", memberId)
+                .param("now", MemberRows.utc(now)).param("id", memberId)
                 .update();
         jdbc.sql("delete from profile_tag where member_id = :id").param("id", memberId).update();
         List<MapSqlParameterSource> tags = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Import jobs and their per-line errors; the job row is the progress the page and the API show. */
 @Repository
-class ContactImports {
+class ContactImportRows {
 
     /** Errors kept per job; a file with more bad lines reports the first ones and the count. */
     static final int MAX_ERRORS = 1000;
@@ -23,7 +23,7 @@ class ContactImports {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    ContactImports(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ContactImportRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }

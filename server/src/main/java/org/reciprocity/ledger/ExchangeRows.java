@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** The exchange, exchange_event and thanks tables. Reads are always scoped to a party of the exchange. */
 @Repository
-class Exchanges {
+class ExchangeRows {
 
     private static final String COLUMNS = """
             id, public_id, recorder_id, counterpart_id, contact_id, direction, kind, description, weight, occurred_on,
@@ -31,7 +31,7 @@ class Exchanges {
 
     private final JdbcClient jdbc;
 
-    Exchanges(JdbcClient jdbc) {
+    ExchangeRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -69,12 +69,12 @@ class Exchanges {
 
     Optional<Exchange> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from exchange where id = :id").param("id", id)
-                .query(Exchanges::map).optional();
+                .query(ExchangeRows::map).optional();
     }
 
     Optional<Exchange> byPublicId(String publicId) {
         return jdbc.sql("select " + COLUMNS + " from exchange where public_id = :id").param("id", publicId)
-                .query(Exchanges::map).optional();
+                .query(ExchangeRows::map).optional();
     }
 
     /**
@@ -164,14 +164,14 @@ class Exchanges {
         return jdbc.sql("select " + COLUMNS + " from exchange where " + where + " order by id desc limit :limit")
                 .param("me", me).param("before", beforeId).param("other", counterpartId, java.sql.Types.BIGINT)
                 .param("contact", contactId, java.sql.Types.BIGINT).param("limit", limit)
-                .query(Exchanges::map).list();
+                .query(ExchangeRows::map).list();
     }
 
     /** The entries that the member's balances and flags are computed from: current, not disputed. */
     List<Exchange> forBalances(long me) {
         return jdbc.sql("select " + COLUMNS + " from exchange where " + OF_MEMBER
                         + " and superseded_by_id is null and status in ('PENDING', 'CONFIRMED', 'PRIVATE') order by id")
-                .param("me", me).query(Exchanges::map).list();
+                .param("me", me).query(ExchangeRows::map).list();
     }
 
     /** Pending entries others recorded with the member, waiting for the member's answer. */
@@ -179,7 +179,7 @@ class Exchanges {
         return jdbc.sql("select " + COLUMNS + """
                  from exchange where counterpart_id = :me and status = 'PENDING' and superseded_by_id is null
                  order by occurred_on desc, id desc
-                """).param("me", me).query(Exchanges::map).list();
+                """).param("me", me).query(ExchangeRows::map).list();
     }
 
     /** Confirmed favors the member received and has not thanked, oldest first. */
@@ -189,7 +189,7 @@ class Exchanges {
                    and ((recorder_id = :me and direction = 'RECEIVED') or (counterpart_id = :me and direction = 'GAVE'))
                    and not exists (select 1 from thanks t where t.exchange_id = e.id)
                  order by occurred_on, id
-                """).param("me", me).query(Exchanges::map).list();
+                """).param("me", me).query(ExchangeRows::map).list();
     }
 
     /** Current pending entries the recorder made with this counterpart. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The connection_request and member_block tables. */
 @Repository
-class ConnectionRequests {
+class ConnectionRequestRows {
 
     enum Status { PENDING, ACCEPTED, DECLINED, WITHDRAWN }
 
@@ -26,7 +26,7 @@ class ConnectionRequests {
 
     private final JdbcClient jdbc;
 
-    ConnectionRequests(JdbcClient jdbc) {
+    ConnectionRequestRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,12 +42,12 @@ class ConnectionRequests {
 
     Optional<Request> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from connection_request where id = :id").param("id", id)
-                .query(ConnectionRequests::map).optional();
+                .query(ConnectionRequestRows::map).optional();
     }
 
     Optional<Request> byPublicId(String publicId) {
         return jdbc.sql("select " + COLUMNS + " from connection_request where public_id = :id").param("id", publicId)
-                .query(ConnectionRequests::map).optional();
+                .query(ConnectionRequestRows::map).optional();
     }
 
     /** Moves a pending request to {@code to}; false when it was answered meanwhile. */
@@ -63,7 +63,7 @@ class ConnectionRequests {
         return jdbc.sql("select " + COLUMNS + """
                  from connection_request where status = 'PENDING'
                    and ((from_id = :a and to_id = :b) or (from_id = :b and to_id = :a))
-                """).param("a", a).param("b", b).query(ConnectionRequests::map).optional();
+                """).param("a", a).param("b", b).query(ConnectionRequestRows::map).optional();
     }
 
     /** Requests sent by the member since {@code since}, oldest first. */
@@ -90,12 +90,12 @@ class ConnectionRequests {
 
     List<Request> incoming(long to) {
         return jdbc.sql("select " + COLUMNS + " from connection_request where to_id = :to and status = 'PENDING' order by id desc")
-                .param("to", to).query(ConnectionRequests::map).list();
+                .param("to", to).query(ConnectionRequestRows::map).list();
     }
 
     List<Request> outgoing(long from) {
         return jdbc.sql("select " + COLUMNS + " from connection_request where from_id = :from and status = 'PENDING' order by id desc")
-                .param("from", from).query(ConnectionRequests::map).list();
+                .param("from", from).query(ConnectionRequestRows::map).list();
     }
 
     void withdrawBetween(long a, long b, Instant now) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * took its id early and committed late.
  */
 @Repository
-class IndexChanges {
+class IndexChangeRows {
 
     enum Kind { MEMBER, POSTING, REBUILD }
 
@@ -28,7 +28,7 @@ class IndexChanges {
 
     private final JdbcClient jdbc;
 
-    IndexChanges(JdbcClient jdbc) {
+    IndexChangeRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

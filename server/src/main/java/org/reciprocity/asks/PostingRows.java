@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** The posting and posting_tag tables. */
 @Repository
-class Postings {
+class PostingRows {
 
     private static final String COLUMNS = """
             id, public_id, owner_id, kind, title, details, visibility, commercial, expires_on, status, created_at,
@@ -30,7 +30,7 @@ class Postings {
 
     private final JdbcClient jdbc;
 
-    Postings(JdbcClient jdbc) {
+    PostingRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -59,19 +59,19 @@ class Postings {
 
     Optional<Posting> byId(long id) {
         return withTags(jdbc.sql("select " + COLUMNS + " from posting where id = :id").param("id", id)
-                .query(Postings::map).list()).stream().findFirst();
+                .query(PostingRows::map).list()).stream().findFirst();
     }
 
     Optional<Posting> byPublicId(String publicId) {
         return withTags(jdbc.sql("select " + COLUMNS + " from posting where public_id = :id").param("id", publicId)
-                .query(Postings::map).list()).stream().findFirst();
+                .query(PostingRows::map).list()).stream().findFirst();
     }
 
     Map<Long, Posting> byIds(Collection<Long> ids) {
         Map<Long, Posting> map = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(ids)) {
             withTags(jdbc.sql("select " + COLUMNS + " from posting where id in (:ids)").param("ids", chunk)
-                    .query(Postings::map).list()).forEach(p -> map.put(p.id(), p));
+                    .query(PostingRows::map).list()).forEach(p -> map.put(p.id(), p));
         }
         return map;
     }
@@ -81,7 +81,7 @@ class Postings {
         return withTags(jdbc.sql("select " + COLUMNS + """
                  from posting where owner_id = :owner and kind = :kind and id < :before order by id desc limit :limit
                 """).param("owner", ownerId).param("kind", kind.name()).param("before", beforeId).param("limit", limit)
-                .query(Postings::map).list());
+                .query(PostingRows::map).list());
     }
 
     /** Postings of the given kinds still open at {@code now}, each judged by its author's day. */
@@ -90,7 +90,7 @@ class Postings {
                  from posting where status = 'OPEN' and kind in (:kinds) and (expires_on is null or expires_on >= :earliest)
                  order by id
                 """).param("kinds", kinds.stream().map(Enum::name).toList()).param("earliest", Today.earliestAnywhere(now))
-                .query(Postings::map).list()).stream().filter(p -> p.isOpen(now)).toList();
+                .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList();
     }
 
     /** One member's postings of a kind still open at {@code now}. */
@@ -99,7 +99,7 @@ class Postings {
                  from posting where owner_id = :owner and kind = :kind and status = 'OPEN'
                    and (expires_on is null or expires_on >= :earliest) order by id
                 """).param("owner", ownerId).param("kind", kind.name()).param("earliest", Today.earliestAnywhere(now))
-                .query(Postings::map).list()).stream().filter(p -> p.isOpen(now)).toList();
+                .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList();
     }
 
     /** When the member posted anything since {@code since}, oldest first: for the daily limit. */

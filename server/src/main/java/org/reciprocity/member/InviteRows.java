@@ -14,13 +14,13 @@ import org.springframework.stereotype.Repository;
  * copy of the database does not hand out working links.
  */
 @Repository
-public class Invites {
+public class InviteRows {
 
     public static final Duration VALIDITY = Duration.ofDays(14);
 
     private final JdbcClient jdbc;
 
-    Invites(JdbcClient jdbc) {
+    InviteRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -37,7 +37,7 @@ public class Invites {
                 values (:id, :hash, :by, :now, :expires)
                 """)
                 .param("id", id).param("hash", Secrets.sha256(code)).param("by", createdBy)
-                .param("now", Members.utc(now)).param("expires", Members.utc(expires)).update();
+                .param("now", MemberRows.utc(now)).param("expires", MemberRows.utc(expires)).update();
         return new Created(id, code, expires);
     }
 
@@ -47,13 +47,13 @@ public class Invites {
                 update invite set used_by = :member, used_at = :now
                 where code_hash = :hash and used_at is null and expires_at > :now
                 """)
-                .param("member", memberId).param("now", Members.utc(now)).param("hash", Secrets.sha256(code))
+                .param("member", memberId).param("now", MemberRows.utc(now)).param("hash", Secrets.sha256(code))
                 .update() == 1;
     }
 
     boolean isRedeemable(String code, Instant now) {
         return jdbc.sql("select count(*) from invite where code_hash = :hash and used_at is null and expires_at > :now")
-                .param("hash", Secrets.sha256(code)).param("now", Members.utc(now))
+                .param("hash", Secrets.sha256(code)).param("now", MemberRows.utc(now))
                 .query(Long.class).single() > 0;
     }
 

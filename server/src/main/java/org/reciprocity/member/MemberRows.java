@@ -18,13 +18,13 @@ import org.springframework.stereotype.Repository;
 
 /** The member table: accounts and their credentials. */
 @Repository
-public class Members {
+public class MemberRows {
 
     private static final String COLUMNS = "id, public_id, email, display_name, role, status, created_at";
 
     private final JdbcClient jdbc;
 
-    Members(JdbcClient jdbc) {
+    MemberRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -51,12 +51,12 @@ public class Members {
 
     public Optional<Member> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from member where id = :id").param("id", id)
-                .query(Members::map).optional();
+                .query(MemberRows::map).optional();
     }
 
     public Optional<Member> byPublicId(String publicId) {
         return jdbc.sql("select " + COLUMNS + " from member where public_id = :id").param("id", publicId)
-                .query(Members::map).optional();
+                .query(MemberRows::map).optional();
     }
 
     public Optional<Credentials> credentialsByEmail(String email) {
@@ -70,7 +70,7 @@ public class Members {
         Map<Long, Member> map = new HashMap<>();
         for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
             jdbc.sql("select " + COLUMNS + " from member where id in (:ids)").param("ids", chunk)
-                    .query(Members::map).list().forEach(m -> map.put(m.id(), m));
+                    .query(MemberRows::map).list().forEach(m -> map.put(m.id(), m));
         }
         return map;
     }
@@ -120,7 +120,7 @@ public class Members {
     /** Active members in sign-up order, after the member with internal id {@code afterId}. */
     List<Member> pageAfter(long afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from member where id > :after and status = 'ACTIVE' order by id limit :limit")
-                .param("after", afterId).param("limit", limit).query(Members::map).list();
+                .param("after", afterId).param("limit", limit).query(MemberRows::map).list();
     }
 
     static Member map(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Repository;
 
 /** Settings of the whole community, changed by admins. */
 @Repository
-public class CommunitySettings {
+public class CommunitySettingRows {
 
     private static final String SIGNUP_MODE = "signup_mode";
     private static final String FIRST_ADMIN = "first_admin";
@@ -13,7 +13,7 @@ public class CommunitySettings {
 
     private final JdbcClient jdbc;
 
-    CommunitySettings(JdbcClient jdbc) {
+    CommunitySettingRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
