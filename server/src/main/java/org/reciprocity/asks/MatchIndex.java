@@ -16,7 +16,10 @@ import org.reciprocity.core.matching.HelperProfile;
 import org.reciprocity.core.matching.TextIndex;
 import org.reciprocity.core.profile.Audience;
 import org.reciprocity.db.ClusterLocks;
+import org.reciprocity.ledger.GivingHistory;
+import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberChanged;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Profile;
 import org.reciprocity.member.ProfileRows;
 import org.slf4j.Logger;
@@ -24,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -55,7 +57,8 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     private final HelperMatcher helpers = new HelperMatcher(HelperMatcher.newIndex());
     private final TextIndex postings = new TextIndex(Map.of(TITLE, 3, TAGS, 3, DETAILS, 1));
-    private final JdbcClient jdbc;
+    private final MemberRows members;
+    private final GivingHistory giving;
     private final ProfileRows profiles;
     private final PostingRows postingRows;
     private final Clock clock;
@@ -66,9 +69,10 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     private final Map<Long, Instant> recentlyApplied = new HashMap<>();
     private volatile Instant builtAt = Instant.EPOCH;
 
-    MatchIndex(JdbcClient jdbc, ProfileRows profiles, PostingRows postingRows, Clock clock, IndexChangeRows changes,
-               ClusterLocks locks) {
-        this.jdbc = jdbc;
+    MatchIndex(MemberRows members, ProfileRows profiles, GivingHistory giving, PostingRows postingRows, Clock clock,
+               IndexChangeRows changes, ClusterLocks locks) {
+        this.members = members;
+        this.giving = giving;
         this.profiles = profiles;
         this.postingRows = postingRows;
         this.clock = clock;
@@ -144,14 +148,14 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     /** Reads everything again from the database. */
     public synchronized RebuildReport rebuild() {
         long start = System.nanoTime();
-        List<Long> members = jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
+        List<Long> active = members.activeIds();
         Map<Long, List<String>> offers = new HashMap<>();
         postingRows.open(EnumSet.of(PostingKind.OFFER), clock.instant()).stream().filter(MatchIndex::seenByEveryone)
                 .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
         Map<Long, List<String>> given = given(null);
         helpers.index().clear();
         List<TextIndex.Doc> docs = new ArrayList<>();
-        for (long member : members) {
+        for (long member : active) {
             docs.add(helperProfile(member, offers.getOrDefault(member, List.of()), given.getOrDefault(member, List.of())).doc());
             if (docs.size() == 1000) {
                 helpers.index().putAll(docs);
@@ -162,7 +166,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         postings.clear();
         List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
         postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
-        RebuildReport report = new RebuildReport(members.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
+        RebuildReport report = new RebuildReport(active.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
         builtAt = Instant.now();
         log.info("Match index built: {} members, {} open asks and opportunities in {} ms", report.members(),
                 report.postings(), report.millis());
@@ -176,9 +180,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     /** Re-reads one member; removes them when they are gone or suspended. */
     synchronized void refreshMember(long memberId) {
-        boolean active = jdbc.sql("select count(*) from member where id = :id and status = 'ACTIVE'")
-                .param("id", memberId).query(Long.class).single() > 0;
-        if (!active) {
+        if (members.byId(memberId).filter(Member::isActive).isEmpty()) {
             helpers.index().remove(memberId);
             return;
         }
@@ -220,28 +222,11 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     }
 
     /**
-     * What kinds of help each giver's latest confirmed member-to-member favors were (or one giver's).
-     * Kinds only: a favor's description belongs to its two parties, and a stranger's matches must not
-     * reveal whether a word appears in it (N5).
+     * What kinds of help each giver's latest confirmed favors were (or one giver's). Kinds only: a
+     * stranger's matches must not reveal whether a word appears in a favor's description (N5).
      */
     private Map<Long, List<String>> given(Long giver) {
-        Map<Long, List<String>> given = new HashMap<>();
-        jdbc.sql("""
-                select giver, kind from (
-                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, kind, id
-                    from exchange
-                    where status = 'CONFIRMED' and superseded_by_id is null
-                      and recorder_id is not null and counterpart_id is not null
-                ) g where (:giver is null or giver = :giver) order by id desc
-                """).param("giver", giver, java.sql.Types.BIGINT)
-                .query((rs, n) -> {
-                    List<String> list = given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
-                    if (list.size() < GIVEN_FAVORS_INDEXED) {
-                        list.add(ExchangeKind.valueOf(rs.getString(2)).label().toLowerCase(java.util.Locale.ROOT));
-                    }
-                    return null;
-                }).list();
-        return given;
+        return giving.confirmedKinds(giver, GIVEN_FAVORS_INDEXED);
     }
 
     private static TextIndex.Doc postingDoc(Posting p) {

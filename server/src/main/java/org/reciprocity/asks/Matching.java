@@ -18,7 +18,7 @@ import org.reciprocity.core.matching.GiveFirst;
 import org.reciprocity.core.matching.HelperSignals;
 import org.reciprocity.core.matching.Suggestion;
 import org.reciprocity.core.matching.TextIndex;
-import org.reciprocity.security.CurrentMember;
+import org.reciprocity.ledger.GivingHistory;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Profile;
@@ -26,6 +26,7 @@ import org.reciprocity.member.ProfileRows;
 import org.reciprocity.member.Today;
 import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.webhooks.WebhookEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +48,7 @@ public class Matching {
 
     private final Asks asks;
     private final MatchIndex index;
-    private final SignalQueries signals;
+    private final MatchSignals signals;
     private final PostingRows postings;
     private final PledgeRows pledges;
     private final MemberRows members;
@@ -56,10 +57,12 @@ public class Matching {
     private final ConnectionRows connections;
     private final ApplicationEventPublisher events;
     private final Today today;
+    private final GivingHistory giving;
 
-    Matching(Asks asks, MatchIndex index, SignalQueries signals, PostingRows postings, PledgeRows pledges, MemberRows members,
-             ProfileRows profiles, Network network, ConnectionRows connections, ApplicationEventPublisher events, Today today) {
+    Matching(Asks asks, MatchIndex index, MatchSignals signals, PostingRows postings, PledgeRows pledges, MemberRows members,
+             ProfileRows profiles, Network network, ConnectionRows connections, ApplicationEventPublisher events, Today today, GivingHistory giving) {
         this.today = today;
+        this.giving = giving;
         this.events = events;
         this.connections = connections;
         this.asks = asks;
@@ -147,8 +150,8 @@ public class Matching {
         }
         List<Long> authors = usable.stream().map(Posting::ownerId).distinct().toList();
         Set<Long> mine = Set.copyOf(connections.of(me.id()));
-        Map<Long, Set<Long>> theirs = signals.connectionsOfEach(authors);
-        Map<Long, int[]> favors = signals.favorsWith(me.id(), authors);
+        Map<Long, Set<Long>> theirs = connections.ofEach(authors);
+        Map<Long, int[]> favors = giving.favorsWith(me.id(), authors);
         Map<Long, Integer> pledged = pledges.activeCounts(usable.stream().map(Posting::id).toList());
         Map<Long, Float> scores = new HashMap<>();
         hits.forEach(h -> scores.put(h.id(), h.score()));
@@ -187,13 +190,7 @@ public class Matching {
             return List.of();
         }
         LocalDate today = asks.today(me);
-        Map<Long, SignalQueries.Capacity> capacity = signals.capacity(circle);
-        Map<Long, Integer> given = signals.givenSince(circle, today.minusDays(30));
-        circle.removeIf(id -> {
-            SignalQueries.Capacity c = capacity.get(id);
-            return c == null || !c.active() || c.paused()
-                    || c.perMonth() != null && given.getOrDefault(id, 0) >= c.perMonth();
-        });
+        circle.retainAll(signals.ableToGive(circle, today));
         List<Posting> inCircle = postings.open(EnumSet.of(PostingKind.ASK), now()).stream()
                 .filter(p -> circle.contains(p.ownerId())).toList();
         Asks.Readers readers = asks.readers(me.id(), inCircle);

@@ -34,7 +34,7 @@ public record Posting(long id, String publicId, long ownerId, PostingKind kind, 
         return title + "\n" + details + "\n" + String.join(" ", tags);
     }
 
-    Posting withTags(List<String> tags) {
+    Posting with(List<String> tags, String authorTimeZone) {
         return new Posting(id, publicId, ownerId, kind, title, details, tags, visibility, commercial, expiresOn,
                 storedStatus, createdAt, authorTimeZone);
     }

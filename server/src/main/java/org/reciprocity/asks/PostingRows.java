@@ -24,14 +24,15 @@ import org.springframework.stereotype.Repository;
 class PostingRows {
 
     private static final String COLUMNS = """
-            id, public_id, owner_id, kind, title, details, visibility, commercial, expires_on, status, created_at,
-            (select pr.time_zone from profile pr where pr.member_id = posting.owner_id) as author_zone
+            id, public_id, owner_id, kind, title, details, visibility, commercial, expires_on, status, created_at
             """;
 
     private final JdbcClient jdbc;
+    private final Today today;
 
-    PostingRows(JdbcClient jdbc) {
+    PostingRows(JdbcClient jdbc, Today today) {
         this.jdbc = jdbc;
+        this.today = today;
     }
 
     record Draft(long ownerId, PostingKind kind, String title, String details, List<String> tags, PostingVisibility visibility,
@@ -58,19 +59,19 @@ class PostingRows {
     }
 
     Optional<Posting> byId(long id) {
-        return withTags(jdbc.sql("select " + COLUMNS + " from posting where id = :id").param("id", id)
+        return complete(jdbc.sql("select " + COLUMNS + " from posting where id = :id").param("id", id)
                 .query(PostingRows::map).list()).stream().findFirst();
     }
 
     Optional<Posting> byPublicId(String publicId) {
-        return withTags(jdbc.sql("select " + COLUMNS + " from posting where public_id = :id").param("id", publicId)
+        return complete(jdbc.sql("select " + COLUMNS + " from posting where public_id = :id").param("id", publicId)
                 .query(PostingRows::map).list()).stream().findFirst();
     }
 
     Map<Long, Posting> byIds(Collection<Long> ids) {
         Map<Long, Posting> map = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(ids)) {
-            withTags(jdbc.sql("select " + COLUMNS + " from posting where id in (:ids)").param("ids", chunk)
+            complete(jdbc.sql("select " + COLUMNS + " from posting where id in (:ids)").param("ids", chunk)
                     .query(PostingRows::map).list()).forEach(p -> map.put(p.id(), p));
         }
         return map;
@@ -78,7 +79,7 @@ class PostingRows {
 
     /** The member's postings of one kind, newest first, keyset-paged by id. */
     List<Posting> ofOwner(long ownerId, PostingKind kind, long beforeId, int limit) {
-        return withTags(jdbc.sql("select " + COLUMNS + """
+        return complete(jdbc.sql("select " + COLUMNS + """
                  from posting where owner_id = :owner and kind = :kind and id < :before order by id desc limit :limit
                 """).param("owner", ownerId).param("kind", kind.name()).param("before", beforeId).param("limit", limit)
                 .query(PostingRows::map).list());
@@ -86,7 +87,7 @@ class PostingRows {
 
     /** Postings of the given kinds still open at {@code now}, each judged by its author's day. */
     List<Posting> open(Collection<PostingKind> kinds, Instant now) {
-        return withTags(jdbc.sql("select " + COLUMNS + """
+        return complete(jdbc.sql("select " + COLUMNS + """
                  from posting where status = 'OPEN' and kind in (:kinds) and (expires_on is null or expires_on >= :earliest)
                  order by id
                 """).param("kinds", kinds.stream().map(Enum::name).toList()).param("earliest", Today.earliestAnywhere(now))
@@ -95,7 +96,7 @@ class PostingRows {
 
     /** One member's postings of a kind still open at {@code now}. */
     List<Posting> openOf(long ownerId, PostingKind kind, Instant now) {
-        return withTags(jdbc.sql("select " + COLUMNS + """
+        return complete(jdbc.sql("select " + COLUMNS + """
                  from posting where owner_id = :owner and kind = :kind and status = 'OPEN'
                    and (expires_on is null or expires_on >= :earliest) order by id
                 """).param("owner", ownerId).param("kind", kind.name()).param("earliest", Today.earliestAnywhere(now))
@@ -115,7 +116,8 @@ class PostingRows {
                 .param("to", to.name()).param("now", utc(now)).param("id", id).update() == 1;
     }
 
-    private List<Posting> withTags(List<Posting> postings) {
+    /** With their tags and their authors' time zones (in which they expire). */
+    private List<Posting> complete(List<Posting> postings) {
         if (postings.isEmpty()) {
             return postings;
         }
@@ -126,7 +128,8 @@ class PostingRows {
                     .query((rs, n) -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                     .list();
         }
-        return postings.stream().map(p -> p.withTags(tags.getOrDefault(p.id(), List.of()))).toList();
+        Map<Long, String> zones = today.timeZonesOf(postings.stream().map(Posting::ownerId).distinct().toList());
+        return postings.stream().map(p -> p.with(tags.getOrDefault(p.id(), List.of()), zones.get(p.ownerId()))).toList();
     }
 
     private static Posting map(ResultSet rs, int row) throws SQLException {
@@ -134,7 +137,7 @@ class PostingRows {
                 PostingKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("details"), List.of(),
                 PostingVisibility.valueOf(rs.getString("visibility")), rs.getBoolean("commercial"),
                 rs.getObject("expires_on", LocalDate.class), PostingStatus.valueOf(rs.getString("status")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("author_zone"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), null);
     }
 
     static OffsetDateTime utc(Instant instant) {

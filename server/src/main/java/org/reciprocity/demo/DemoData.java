@@ -11,7 +11,8 @@ import org.reciprocity.asks.PostingKind;
 import org.reciprocity.core.demo.CommunityGenerator;
 import org.reciprocity.core.demo.DemoAsks;
 import org.reciprocity.core.demo.DemoFollowUp;
-import org.reciprocity.followup.FollowUpSeeder;
+import org.reciprocity.followup.FollowUpSeedRows;
+import org.reciprocity.network.ContactSeedRows;
 import org.reciprocity.core.demo.DemoLedger;
 import org.reciprocity.core.demo.DemoWorld;
 import org.reciprocity.core.demo.SyntheticCommunity;
@@ -19,7 +20,7 @@ import org.reciprocity.core.demo.SyntheticExchange;
 import org.reciprocity.core.demo.SyntheticMember;
 import org.reciprocity.introductions.IntroductionSeeder;
 import org.reciprocity.ledger.ExchangeStatus;
-import org.reciprocity.ledger.LedgerSeeder;
+import org.reciprocity.ledger.LedgerSeedRows;
 import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
 import org.reciprocity.member.Accounts;
@@ -57,18 +58,21 @@ class DemoData implements SmartInitializingSingleton {
     private final MemberRows members;
     private final ConnectionRows connections;
     private final Passwords passwords;
-    private final LedgerSeeder ledger;
+    private final LedgerSeedRows ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AsksSeeder asks;
     private final IntroductionSeeder introductions;
     private final MatchIndex matchIndex;
-    private final FollowUpSeeder followUps;
+    private final FollowUpSeedRows followUps;
+    private final ContactSeedRows contacts;
     private DemoWorld world;
 
     DemoData(Environment environment, Accounts accounts, MemberRows members, ConnectionRows connections,
-             Passwords passwords, LedgerSeeder ledger, TransactionTemplate tx, Clock clock, AsksSeeder asks,
-             IntroductionSeeder introductions, MatchIndex matchIndex, FollowUpSeeder followUps) {
+             Passwords passwords, LedgerSeedRows ledger, TransactionTemplate tx, Clock clock, AsksSeeder asks,
+             IntroductionSeeder introductions, MatchIndex matchIndex, FollowUpSeedRows followUps,
+             ContactSeedRows contacts) {
+        this.contacts = contacts;
         this.followUps = followUps;
         this.asks = asks;
         this.introductions = introductions;
@@ -111,7 +115,7 @@ class DemoData implements SmartInitializingSingleton {
                 connections.connect(created.get(c.first()).id(), created.get(c.second()).id(),
                         now.minus(Duration.ofDays(c.daysAgo())));
             }
-            ledger.seed(generated.exchanges().stream().map(e -> new LedgerSeeder.Favor(
+            ledger.seed(generated.exchanges().stream().map(e -> new LedgerSeedRows.Favor(
                     created.get(e.giver()).id(), created.get(e.receiver()).id(), e.recordedByReceiver(), e.kind(),
                     e.description(), e.weight(), today.minusDays(e.daysAgo()), statusOf(e.outcome()), e.thanks(),
                     e.disputeReason())).toList(), now);
@@ -124,11 +128,14 @@ class DemoData implements SmartInitializingSingleton {
             plan.introductions().forEach(i -> introductions.propose(created.get(i.introducer()).id(),
                     created.get(i.first()).id(), created.get(i.second()).id(), i.reason(), now));
             DemoFollowUp.Plan touches = DemoFollowUp.build(generated, SEED);
-            followUps.seed(touches.contacts().stream().map(c -> new FollowUpSeeder.SeedContact(created.get(c.owner()).id(),
+            List<ContactSeedRows.SeedContact> seeds = touches.contacts().stream()
+                    .map(c -> new ContactSeedRows.SeedContact(created.get(c.owner()).id(),
                             c.linkedMember() == null ? null : created.get(c.linkedMember()).id(), c.name(), c.email(), c.tier(),
-                            today.minusDays(c.knownDaysAgo()))).toList(),
-                    touches.interactions().stream().map(i -> new FollowUpSeeder.SeedInteraction(i.contact(), i.type(),
-                            today.minusDays(i.daysAgo()), i.note())).toList(), now);
+                            today.minusDays(c.knownDaysAgo()))).toList();
+            List<Long> contactIds = contacts.seed(seeds, now);
+            followUps.seed(touches.interactions().stream().map(i -> new FollowUpSeedRows.SeedInteraction(
+                    seeds.get(i.contact()).ownerId(), contactIds.get(i.contact()), i.type(), today.minusDays(i.daysAgo()),
+                    i.note())).toList(), now);
         });
         matchIndex.rebuild();
         world = generated;

@@ -3,18 +3,19 @@ package org.reciprocity.followup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.followup.FollowUpViews.AgendaItemView;
 import org.reciprocity.followup.FollowUpViews.AgendaView;
-import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Today;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.Secrets;
 import org.reciprocity.security.ServerKey;
 import org.reciprocity.web.InvalidInput;
@@ -51,12 +52,14 @@ public class Digest {
     private final ServerKey key;
     private final int digestHour;
     private final ClusterLocks locks;
+    private final Today today;
     private final Duration checkEvery;
 
     Digest(FollowUpRows rows, FollowUp followUp, MemberRows members, JavaMailSenderImpl mail,
            MailConfig.MailProperties settings, Clock clock, @Value("${reciprocity.base-url}") String baseUrl,
            ServerKey key, @Value("${reciprocity.mail.digest-hour:7}") int digestHour, ClusterLocks locks,
-           @Value("${reciprocity.mail.digest-check:PT15M}") Duration checkEvery) {
+           @Value("${reciprocity.mail.digest-check:PT15M}") Duration checkEvery, Today today) {
+        this.today = today;
         this.locks = locks;
         this.checkEvery = checkEvery;
         this.key = key;
@@ -120,11 +123,13 @@ public class Digest {
         }
         Instant now = clock.instant();
         int sent = 0;
-        for (FollowUpRows.Subscriber s : rows.subscribers()) {
-            if (!due(s, now, digestHour)) {
+        List<FollowUpRows.Subscriber> subscribers = rows.subscribers();
+        Map<Long, String> zones = today.timeZonesOf(subscribers.stream().map(FollowUpRows.Subscriber::memberId).toList());
+        for (FollowUpRows.Subscriber s : subscribers) {
+            if (!due(new Schedule(s.frequency(), zones.get(s.memberId()), s.lastDigestAt()), now, digestHour)) {
                 continue;
             }
-            Member member = members.byId(s.memberId()).orElse(null);
+            Member member = members.byId(s.memberId()).filter(Member::isActive).orElse(null);
             if (member == null) {
                 continue;
             }
@@ -144,7 +149,10 @@ public class Digest {
     }
 
     /** Whether the subscriber's digest is due at {@code now}, judged by the clock where they live. */
-    static boolean due(FollowUpRows.Subscriber s, Instant now, int digestHour) {
+    /** How often a member wants the digest, where they live, and when it was last sent. */
+    record Schedule(String frequency, String timeZone, Instant lastDigestAt) {}
+
+    static boolean due(Schedule s, Instant now, int digestHour) {
         ZonedDateTime local = now.atZone(Today.zoneOf(s.timeZone()));
         ZonedDateTime morning = local.toLocalDate().atTime(digestHour, 0).atZone(local.getZone());
         if (local.isBefore(morning)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.reciprocity.asks.AskViews.PostingView;
 import org.reciprocity.asks.Asks;
 import org.reciprocity.asks.PostingStatus;
@@ -28,15 +29,15 @@ import org.reciprocity.followup.FollowUpViews.InteractionView;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
 import org.reciprocity.followup.FollowUpViews.StandingView;
 import org.reciprocity.ledger.Ledger;
-import org.reciprocity.security.CurrentMember;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.Today;
 import org.reciprocity.network.Contact;
 import org.reciprocity.network.ContactRows;
 import org.reciprocity.network.Network;
-import org.reciprocity.web.Forbidden;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.FieldError;
+import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InputDates;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
@@ -125,16 +126,38 @@ public class FollowUp {
         }
         String id = rows.insertInteraction(me.id(), memberId, contactId, type, on, note == null || note.isEmpty() ? null : note,
                 clock.instant());
-        return view(rows.interaction(me.id(), id).orElseThrow());
+        return view(named(List.of(rows.interaction(me.id(), id).orElseThrow())).get(0));
     }
 
     public List<InteractionView> interactions(CurrentMember me, int limit) {
-        return rows.interactions(me.id(), limit).stream().map(FollowUp::view).toList();
+        return named(rows.interactions(me.id(), limit)).stream().map(FollowUp::view).toList();
     }
 
-    private static InteractionView view(FollowUpRows.InteractionRow r) {
-        return new InteractionView(r.id(), r.type().name(), r.occurredOn(), r.note(),
-                counterpart(r.personKey(), r.memberId() != null ? r.memberName() : r.contactName()), r.createdAt());
+    /** An interaction with the person it was with: their key ("m:" or "c:" and public id) and name. */
+    record NamedInteraction(FollowUpRows.StoredInteraction stored, String personKey, String personName) {}
+
+    private List<NamedInteraction> named(List<FollowUpRows.StoredInteraction> stored) {
+        Map<Long, Member> people = members.byIds(stored.stream().map(FollowUpRows.StoredInteraction::memberId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, ContactRows.Named> contactNames = contacts.names(stored.stream()
+                .map(FollowUpRows.StoredInteraction::contactId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        List<NamedInteraction> named = new ArrayList<>();
+        for (FollowUpRows.StoredInteraction i : stored) {
+            if (i.memberId() != null) {
+                Member m = people.get(i.memberId());
+                named.add(new NamedInteraction(i, "m:" + (m == null ? null : m.publicId()), m == null ? null : m.displayName()));
+            } else {
+                ContactRows.Named c = contactNames.get(i.contactId());
+                named.add(new NamedInteraction(i, "c:" + (c == null ? null : c.publicId()), c == null ? null : c.name()));
+            }
+        }
+        return named;
+    }
+
+    private static InteractionView view(NamedInteraction n) {
+        FollowUpRows.StoredInteraction r = n.stored();
+        return new InteractionView(r.id(), r.type().name(), r.occurredOn(), r.note(), counterpart(n.personKey(), n.personName()),
+                r.createdAt());
     }
 
     // --- the agenda ------------------------------------------------------------------------
@@ -276,7 +299,7 @@ public class FollowUp {
     /** A contact's own cadence, or null input fields to go back to its tier's. */
     public void setContactCadence(CurrentMember me, String contactId, CadenceInput in) {
         Cadence cadence = in == null || in.idealDays() == null && in.maxDays() == null ? null : cadence(in);
-        if (!rows.saveContactCadence(me.id(), contactId == null ? "" : contactId.strip(), cadence)) {
+        if (!contacts.saveCadence(me.id(), contactId == null ? "" : contactId.strip(), cadence)) {
             throw new NotFound("You have no contact with this id.");
         }
     }
@@ -302,7 +325,7 @@ public class FollowUp {
     AgendaInput input(CurrentMember me) {
         Ledger.AgendaLedger book = ledger.forAgenda(me.id());
         Map<String, String> names = new java.util.HashMap<>(book.names());
-        Map<String, Cadence> overrides = rows.contactCadences(me.id());
+        Map<String, Cadence> overrides = contacts.cadences(me.id());
         java.time.ZoneId zone = today.zone(me.id());
         List<AgendaInput.Person> people = new ArrayList<>();
         for (Contact c : contacts.all(me.id())) {
@@ -314,9 +337,10 @@ public class FollowUp {
             people.add(new AgendaInput.Person(key, c.name(), c.tier(), overrides.get(c.id()), knownSince, aliases));
         }
         List<AgendaInput.Interaction> interactions = new ArrayList<>();
-        for (FollowUpRows.InteractionRow r : rows.interactions(me.id(), Integer.MAX_VALUE)) {
-            interactions.add(new AgendaInput.Interaction(r.id(), r.personKey(), r.type(), r.occurredOn()));
-            names.putIfAbsent(r.personKey(), r.memberId() != null ? r.memberName() : r.contactName());
+        for (NamedInteraction n : named(rows.interactions(me.id(), Integer.MAX_VALUE))) {
+            FollowUpRows.StoredInteraction r = n.stored();
+            interactions.add(new AgendaInput.Interaction(r.id(), n.personKey(), r.type(), r.occurredOn()));
+            names.putIfAbsent(n.personKey(), n.personName());
         }
         interactions.sort(java.util.Comparator.comparing(AgendaInput.Interaction::personKey)); // the agenda's fastest order
         List<AgendaInput.Pledge> pledges = asks.myPledges(me).stream()

@@ -22,13 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class FollowUpRows {
 
-    record InteractionRow(String id, InteractionType type, LocalDate occurredOn, String note, String memberId,
-                          String memberName, String contactId, String contactName, Instant createdAt) {
-
-        String personKey() {
-            return memberId != null ? "m:" + memberId : "c:" + contactId;
-        }
-    }
+    /** An interaction as stored: with a member or with one of the owner's contacts (internal ids). */
+    record StoredInteraction(String id, InteractionType type, LocalDate occurredOn, String note, Long memberId,
+                             Long contactId, Instant createdAt) {}
 
     record Reminder(String key, String state, LocalDate snoozedUntil) {}
 
@@ -54,28 +50,26 @@ class FollowUpRows {
         return publicId;
     }
 
-    /** The owner's interactions, newest first, with the public id and name of the person. */
-    List<InteractionRow> interactions(long owner, int limit) {
+    /** The owner's interactions, newest first. */
+    List<StoredInteraction> interactions(long owner, int limit) {
         return interactions(owner, null, limit);
     }
 
     /** One of the owner's interactions by its public id. */
-    Optional<InteractionRow> interaction(long owner, String publicId) {
+    Optional<StoredInteraction> interaction(long owner, String publicId) {
         return interactions(owner, publicId, 1).stream().findFirst();
     }
 
-    private List<InteractionRow> interactions(long owner, String publicId, int limit) {
+    private List<StoredInteraction> interactions(long owner, String publicId, int limit) {
         return jdbc.sql("""
-                select i.public_id, i.kind, i.occurred_on, i.note, m.public_id, m.display_name, c.public_id, c.name, i.created_at
-                from interaction i
-                left join member m on m.id = i.member_id
-                left join contact c on c.id = i.contact_id
-                where i.owner_id = :owner and (:id is null or i.public_id = :id)
-                order by i.occurred_on desc, i.id desc limit :limit
+                select public_id, kind, occurred_on, note, member_id, contact_id, created_at
+                from interaction
+                where owner_id = :owner and (:id is null or public_id = :id)
+                order by occurred_on desc, id desc limit :limit
                 """).param("owner", owner).param("id", publicId, java.sql.Types.VARCHAR).param("limit", limit)
-                .query((rs, n) -> new InteractionRow(rs.getString(1), InteractionType.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new StoredInteraction(rs.getString(1), InteractionType.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getObject(5, Long.class),
+                        rs.getObject(6, Long.class), rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -100,26 +94,6 @@ class FollowUpRows {
         jdbc.sql("update cadence set ideal_days = :ideal, max_days = :max where owner_id = :owner and tier = :tier")
                 .param("owner", owner).param("tier", tier.name()).param("ideal", cadence.idealDays())
                 .param("max", cadence.maxDays()).update();
-    }
-
-    /** Contacts with their own cadence, by contact public id. */
-    Map<String, Cadence> contactCadences(long owner) {
-        Map<String, Cadence> map = new HashMap<>();
-        jdbc.sql("""
-                select public_id, cadence_ideal_days, cadence_max_days from contact
-                where owner_id = :owner and cadence_ideal_days is not null
-                """).param("owner", owner)
-                .query((rs, n) -> map.put(rs.getString(1), new Cadence(rs.getInt(2), rs.getInt(3)))).list();
-        return map;
-    }
-
-    boolean saveContactCadence(long owner, String contactPublicId, Cadence cadence) {
-        return jdbc.sql("""
-                update contact set cadence_ideal_days = :ideal, cadence_max_days = :max
-                where owner_id = :owner and public_id = :id
-                """).param("ideal", cadence == null ? null : cadence.idealDays(), java.sql.Types.INTEGER)
-                .param("max", cadence == null ? null : cadence.maxDays(), java.sql.Types.INTEGER)
-                .param("owner", owner).param("id", contactPublicId).update() == 1;
     }
 
     // --- reminders -------------------------------------------------------------------------
@@ -190,17 +164,15 @@ class FollowUpRows {
                 .query(Long.class).optional();
     }
 
-    /** An opted-in active member, with what deciding whether their digest is due needs. */
-    record Subscriber(long memberId, String frequency, String timeZone, Instant lastDigestAt) {}
+    /** A member who opted in to the digest, with when it was last sent. */
+    record Subscriber(long memberId, String frequency, Instant lastDigestAt) {}
 
     List<Subscriber> subscribers() {
         return jdbc.sql("""
-                select s.member_id, s.digest, p.time_zone, s.last_digest_at
-                from follow_up_setting s join member m on m.id = s.member_id left join profile p on p.member_id = s.member_id
-                where m.status = 'ACTIVE' and s.digest in ('DAILY', 'WEEKLY')
-                order by s.member_id
-                """).query((rs, n) -> new Subscriber(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        toInstant(rs.getObject(4, OffsetDateTime.class)))).list();
+                select member_id, digest, last_digest_at from follow_up_setting
+                where digest in ('DAILY', 'WEEKLY') order by member_id
+                """).query((rs, n) -> new Subscriber(rs.getLong(1), rs.getString(2),
+                        toInstant(rs.getObject(3, OffsetDateTime.class)))).list();
     }
 
     /** Marks a digest sent; false if another run sent it since {@code seen}. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -200,16 +201,79 @@ class ExchangeRows {
                 """).param("me", recorder).param("other", counterpart).query(Integer.class).single();
     }
 
-    /** When the member recorded favors with members they are not connected to, since {@code since}, oldest first. */
-    List<Instant> unsolicitedSince(long recorder, Instant since) {
+    /** A favor the member recorded with another member (not for an ask): when, and with whom. */
+    record Recorded(Instant at, long counterpartId) {}
+
+    /** The favors the member recorded with other members since {@code since}, not for an ask, oldest first. */
+    List<Recorded> recordedWithMembersSince(long recorder, Instant since) {
         return jdbc.sql("""
-                select e.created_at from exchange e
-                where e.recorder_id = :me and e.counterpart_id is not null and e.ask_ref is null and e.created_at > :since
-                  and not exists (select 1 from connection c where c.member_low = least(e.recorder_id, e.counterpart_id)
-                                                            and c.member_high = greatest(e.recorder_id, e.counterpart_id))
-                order by e.created_at
+                select created_at, counterpart_id from exchange
+                where recorder_id = :me and counterpart_id is not null and ask_ref is null and created_at > :since
+                order by created_at
                 """).param("me", recorder).param("since", utc(since))
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+                .query((rs, n) -> new Recorded(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2))).list();
+    }
+
+    Map<Long, Integer> givenSince(Collection<Long> members, LocalDate since) {
+        Map<Long, Integer> map = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(members)) {
+            jdbc.sql("""
+                    select giver, count(*) from (
+                        select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver
+                        from exchange
+                        where occurred_on >= :since and superseded_by_id is null
+                          and status in ('PENDING', 'CONFIRMED', 'PRIVATE')
+                          and ((direction = 'GAVE' and recorder_id in (:ids))
+                               or (direction = 'RECEIVED' and counterpart_id in (:ids)))
+                    ) g group by giver
+                    """).param("since", since).param("ids", chunk)
+                    .query((rs, n) -> map.put(rs.getLong(1), rs.getInt(2))).list();
+        }
+        return map;
+    }
+
+    /** For each other member: {favors they gave {@code member}, favors {@code member} gave them}. */
+    Map<Long, int[]> favorsWith(long member, Collection<Long> others) {
+        Map<Long, int[]> map = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(others)) {
+            jdbc.sql("""
+                    select recorder_id, counterpart_id, direction from exchange
+                    where superseded_by_id is null and status in ('PENDING', 'CONFIRMED')
+                      and ((recorder_id = :m and counterpart_id in (:ids)) or (counterpart_id = :m and recorder_id in (:ids)))
+                    """).param("m", member).param("ids", chunk)
+                    .query((rs, n) -> {
+                        long recorder = rs.getLong(1);
+                        long counterpart = rs.getLong(2);
+                        boolean recorderGave = "GAVE".equals(rs.getString(3));
+                        long giver = recorderGave ? recorder : counterpart;
+                        long other = recorder == member ? counterpart : recorder;
+                        int[] counts = map.computeIfAbsent(other, k -> new int[2]);
+                        counts[giver == other ? 0 : 1]++;
+                        return null;
+                    }).list();
+        }
+        return map;
+    }
+
+    /** The kinds of each giver's latest confirmed member-to-member favors (or one giver's), newest first. */
+    Map<Long, List<String>> confirmedKinds(Long giver, int perGiver) {
+        Map<Long, List<String>> given = new HashMap<>();
+        jdbc.sql("""
+                select giver, kind from (
+                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, kind, id
+                    from exchange
+                    where status = 'CONFIRMED' and superseded_by_id is null
+                      and recorder_id is not null and counterpart_id is not null
+                ) g where (:giver is null or giver = :giver) order by id desc
+                """).param("giver", giver, java.sql.Types.BIGINT)
+                .query((rs, n) -> {
+                    List<String> list = given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                    if (list.size() < perGiver) {
+                        list.add(ExchangeKind.valueOf(rs.getString(2)).label().toLowerCase(java.util.Locale.ROOT));
+                    }
+                    return null;
+                }).list();
+        return given;
     }
 
     Map<Long, String> publicIds(Collection<Long> ids) {

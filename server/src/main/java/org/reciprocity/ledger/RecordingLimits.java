@@ -1,14 +1,15 @@
 package org.reciprocity.ledger;
 
-import org.reciprocity.db.MemberLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.reciprocity.security.CurrentMember;
+import java.util.Set;
+import org.reciprocity.db.MemberLocks;
 import org.reciprocity.member.MemberRows;
 import org.reciprocity.network.ConnectionRows;
 import org.reciprocity.network.Network;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.LimitsProperties;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;
@@ -71,7 +72,9 @@ class RecordingLimits {
         }
         Instant now = clock.instant();
         Duration day = Duration.ofDays(1);
-        List<Instant> recent = exchanges.unsolicitedSince(me.id(), now.minus(day));
+        Set<Long> connected = Set.copyOf(connections.of(me.id()));
+        List<Instant> recent = exchanges.recordedWithMembersSince(me.id(), now.minus(day)).stream()
+                .filter(r -> !connected.contains(r.counterpartId())).map(ExchangeRows.Recorded::at).toList();
         if (recent.size() >= limits.unsolicitedFavorsPerDay()) {
             Instant oldest = recent.get(recent.size() - limits.unsolicitedFavorsPerDay());
             throw new TooManyRequests("You recorded " + limits.unsolicitedFavorsPerDay() + " favors with members you are not"

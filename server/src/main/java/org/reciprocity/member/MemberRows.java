@@ -7,9 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.reciprocity.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +104,21 @@ public class MemberRows {
      */
     public void delete(long id) {
         jdbc.sql("delete from member where id = :id").param("id", id).update();
+    }
+
+    /** Every active member's id, in sign-up order. */
+    public List<Long> activeIds() {
+        return jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
+    }
+
+    /** Those of the members whose accounts are active. */
+    public Set<Long> activeAmong(Collection<Long> ids) {
+        Set<Long> active = new HashSet<>();
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
+            jdbc.sql("select id from member where status = 'ACTIVE' and id in (:ids)").param("ids", chunk)
+                    .query(Long.class).list().forEach(active::add);
+        }
+        return active;
     }
 
     public long countAdmins() {

@@ -2,15 +2,19 @@ package org.reciprocity.member;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
 import org.reciprocity.core.profile.ProfileField;
 import org.reciprocity.core.profile.Visibility;
+import org.reciprocity.db.InLists;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +42,38 @@ public class ProfileRows {
         jdbc.sql("insert into profile (member_id, giving_paused, updated_at) values (:id, false, :now)")
                 .param("id", memberId).param("now", MemberRows.utc(now)).update();
     }
+
+    /** The member's time zone as they set it (an id such as "Europe/Lisbon"), if they have a profile. */
+    Optional<String> timeZone(long memberId) {
+        return jdbc.sql("select time_zone from profile where member_id = :id").param("id", memberId)
+                .query(String.class).optional();
+    }
+
+    /** The time zones of those members who have a profile (a null value: none set). */
+    Map<Long, String> timeZones(Collection<Long> memberIds) {
+        Map<Long, String> zones = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(memberIds)) {
+            jdbc.sql("select member_id, time_zone from profile where member_id in (:ids)").param("ids", chunk)
+                    .query((rs, n) -> zones.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return zones;
+    }
+
+    /** How much each member offers to give, as matching weighs it; members without a profile are absent. */
+    public Map<Long, GivingCapacity> givingCapacity(Collection<Long> memberIds) {
+        Map<Long, GivingCapacity> map = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(memberIds)) {
+            jdbc.sql("select member_id, capacity_per_month, giving_paused from profile where member_id in (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) -> map.put(rs.getLong(1),
+                            new GivingCapacity(rs.getObject(2, Integer.class), rs.getBoolean(3))))
+                    .list();
+        }
+        return map;
+    }
+
+    /** Favors a month the member is willing to give (null: no limit said), and whether they paused giving. */
+    public record GivingCapacity(Integer perMonth, boolean paused) {}
 
     public Profile of(long memberId) {
         record Row(String headline, String bio, String industry, String location, String timeZone,

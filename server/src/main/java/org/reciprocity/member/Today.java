@@ -10,9 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.reciprocity.db.InLists;
 import org.reciprocity.security.CurrentMember;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +24,11 @@ public class Today {
     /** Where no member is concerned (the demo, a whole-community job): the community's day. */
     public static final ZoneId COMMUNITY = ZoneOffset.UTC;
 
-    private final JdbcClient jdbc;
+    private final ProfileRows profiles;
     private final Clock clock;
 
-    Today(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    Today(ProfileRows profiles, Clock clock) {
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -40,8 +38,12 @@ public class Today {
 
     /** The member's time zone, UTC when they set none (or one this runtime does not know). */
     public ZoneId zone(long memberId) {
-        return jdbc.sql("select time_zone from profile where member_id = :id").param("id", memberId)
-                .query(String.class).optional().map(Today::zoneOf).orElse(COMMUNITY);
+        return profiles.timeZone(memberId).map(Today::zoneOf).orElse(COMMUNITY);
+    }
+
+    /** The time zones the members set (ids such as "Europe/Lisbon"; absent when none), for rows that carry them. */
+    public Map<Long, String> timeZonesOf(Collection<Long> memberIds) {
+        return profiles.timeZones(memberIds);
     }
 
     public LocalDate of(long memberId) {
@@ -56,11 +58,7 @@ public class Today {
     public Map<Long, LocalDate> ofAll(Collection<Long> memberIds) {
         Instant now = clock.instant();
         Map<Long, LocalDate> days = new HashMap<>();
-        for (List<Long> chunk : InLists.chunks(memberIds)) {
-            jdbc.sql("select member_id, time_zone from profile where member_id in (:ids)").param("ids", chunk)
-                    .query((rs, n) -> days.put(rs.getLong(1), LocalDate.ofInstant(now, zoneOf(rs.getString(2)))))
-                    .list();
-        }
+        profiles.timeZones(memberIds).forEach((id, zone) -> days.put(id, LocalDate.ofInstant(now, zoneOf(zone))));
         for (Long id : memberIds) {
             days.putIfAbsent(id, LocalDate.ofInstant(now, COMMUNITY));
         }

@@ -2,6 +2,13 @@ package org.reciprocity.network;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.reciprocity.db.InLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,5 +75,21 @@ public class ConnectionRows {
                 """)
                 .param("low", Math.min(a, b)).param("high", Math.max(a, b))
                 .param("since", since.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /** Each member's connections, for many members at once. */
+    public Map<Long, Set<Long>> ofEach(Collection<Long> members) {
+        Map<Long, Set<Long>> map = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(members)) {
+            jdbc.sql("select member_low, member_high from connection where member_low in (:ids) or member_high in (:ids)")
+                    .param("ids", chunk).query((rs, n) -> {
+                        long low = rs.getLong(1);
+                        long high = rs.getLong(2);
+                        map.computeIfAbsent(low, k -> new HashSet<>()).add(high);
+                        map.computeIfAbsent(high, k -> new HashSet<>()).add(low);
+                        return null;
+                    }).list();
+        }
+        return map;
     }
 }

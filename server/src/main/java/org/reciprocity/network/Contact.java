@@ -24,8 +24,8 @@ public record Contact(@JsonIgnore long internalId, String id, String name, Strin
         return ContactPoint.mainPhone(phones);
     }
 
-    Contact with(List<String> newTags, List<ContactPoint> newEmails, List<ContactPoint> newPhones) {
-        return new Contact(internalId, id, name, email, company, position, newTags, notes, tier, linkedMemberId,
+    Contact with(List<String> newTags, List<ContactPoint> newEmails, List<ContactPoint> newPhones, String linkedMember) {
+        return new Contact(internalId, id, name, email, company, position, newTags, notes, tier, linkedMember,
                 newEmails, newPhones, profileUrl, lastInteractionOn, createdAt, updatedAt);
     }
 }

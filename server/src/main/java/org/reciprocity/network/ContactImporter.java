@@ -24,8 +24,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,21 +46,17 @@ public class ContactImporter {
 
     private final ContactImportRows jobs;
     private final ContactRows contacts;
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final ThreadPoolTaskExecutor executor;
     private final TransactionTemplate tx;
     private final Clock clock;
     /** The imports this instance is running: it alone keeps their heartbeats going. */
     private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ContactImporter(ContactImportRows jobs, ContactRows contacts, JdbcClient jdbc, NamedParameterJdbcTemplate batch,
+    ContactImporter(ContactImportRows jobs, ContactRows contacts, 
                     @Qualifier("importExecutor") ThreadPoolTaskExecutor executor, TransactionTemplate tx, Clock clock) {
         this.tx = tx;
         this.jobs = jobs;
         this.contacts = contacts;
-        this.jdbc = jdbc;
-        this.batch = batch;
         this.executor = executor;
         this.clock = clock;
     }
@@ -314,28 +308,17 @@ public class ContactImporter {
             return fields(m).addValue("publicId", publicId).addValue("owner", ownerId).addValue("tier", m.tier.name())
                     .addValue("now", now.atOffset(ZoneOffset.UTC));
         }).toArray(MapSqlParameterSource[]::new);
-        batch.batchUpdate("""
-                insert into contact (public_id, owner_id, name, email, company, position, profile_url, notes, tier,
-                                     last_interaction_on, created_at, updated_at)
-                values (:publicId, :owner, :name, :email, :company, :position, :url, :notes, :tier, :last, :now, :now)
-                """, rows);
+        contacts.insertImported(rows);
         List<Merged> withRows = chunk.stream().filter(m -> !m.tags.isEmpty() || !m.emails.isEmpty() || !m.phones.isEmpty())
                 .toList();
         if (withRows.isEmpty()) {
             return;
         }
         // the generated ids, to hang tags, e-mails and phones on
-        jdbc.sql("select id, public_id from contact where owner_id = :owner and public_id in (:ids)")
-                .param("owner", ownerId).param("ids", byPublicId.keySet())
-                .query((rs, n) -> {
-                    Merged m = byPublicId.get(rs.getString(2));
-                    m.existingId = rs.getLong(1);
-                    return m;
-                }).list();
+        contacts.idsOf(ownerId, byPublicId.keySet()).forEach((publicId, id) -> byPublicId.get(publicId).existingId = id);
         List<MapSqlParameterSource> tags = new ArrayList<>();
         withRows.forEach(m -> addTags(tags, m));
-        batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)",
-                tags.toArray(MapSqlParameterSource[]::new));
+        contacts.insertTags(tags);
         savePoints(withRows);
     }
 
@@ -345,18 +328,12 @@ public class ContactImporter {
     }
 
     private void update(List<Merged> chunk, Instant now) {
-        batch.batchUpdate("""
-                update contact set email = :email, company = :company, position = :position,
-                       profile_url = :url, notes = :notes, last_interaction_on = :last, updated_at = :now
-                where id = :id
-                """, chunk.stream().map(m -> fields(m).addValue("id", m.existingId).addValue("now", now.atOffset(ZoneOffset.UTC)))
+        contacts.updateImported(chunk.stream().map(m -> fields(m).addValue("id", m.existingId).addValue("now", now.atOffset(ZoneOffset.UTC)))
                 .toArray(MapSqlParameterSource[]::new));
-        batch.batchUpdate("delete from contact_tag where contact_id = :id",
-                chunk.stream().map(m -> new MapSqlParameterSource("id", m.existingId)).toArray(MapSqlParameterSource[]::new));
+        contacts.deleteTags(chunk.stream().map(m -> m.existingId).toList());
         List<MapSqlParameterSource> tags = new ArrayList<>();
         chunk.forEach(m -> addTags(tags, m));
-        batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)",
-                tags.toArray(MapSqlParameterSource[]::new));
+        contacts.insertTags(tags);
         contacts.deletePoints(chunk.stream().map(m -> m.existingId).toList());
         savePoints(chunk);
     }

@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.reciprocity.core.agenda.Cadence;
 import org.reciprocity.core.network.ContactPoint;
 import org.reciprocity.core.network.Tier;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.MemberRows;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.NotFound;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,17 +35,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactRows {
 
     private static final String COLUMNS = """
-            c.id, c.public_id, c.name, c.email, c.company, c.position, c.notes, c.tier, m.public_id as linked,
+            c.id, c.public_id, c.name, c.email, c.company, c.position, c.notes, c.tier, c.linked_member_id,
             c.profile_url, c.last_interaction_on, c.created_at, c.updated_at
             """;
-    private static final String FROM = " from contact c left join member m on m.id = c.linked_member_id ";
+    private static final String FROM = " from contact c ";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final MemberRows members;
 
-    ContactRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ContactRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch, MemberRows members) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.members = members;
     }
 
     @Transactional
@@ -117,11 +124,19 @@ public class ContactRows {
 
     /** Contacts matching {@code where}, with their tags, e-mails and phones; {@code limit} null for all of them. */
     private List<Contact> query(String where, Map<String, Object> params, Integer limit) {
+        Map<Long, Long> linkedTo = new HashMap<>();
         List<Contact> rows = jdbc.sql("select " + COLUMNS + FROM + where + (limit == null ? "" : " limit " + limit))
-                .params(params).query(ContactRows::map).list();
+                .params(params).query((rs, n) -> {
+                    Long linked = rs.getObject("linked_member_id", Long.class);
+                    if (linked != null) {
+                        linkedTo.put(rs.getLong("id"), linked);
+                    }
+                    return map(rs, n);
+                }).list();
         if (rows.isEmpty()) {
             return rows;
         }
+        Map<Long, Member> linkedMembers = members.byIds(Set.copyOf(linkedTo.values()));
         Map<Long, List<String>> tags = new HashMap<>();
         Map<Long, List<ContactPoint>> emails = new HashMap<>();
         Map<Long, List<ContactPoint>> phones = new HashMap<>();
@@ -145,7 +160,8 @@ public class ContactRows {
         }
         return rows.stream().map(c -> c.with(List.copyOf(tags.getOrDefault(c.internalId(), List.of())),
                         emailsOf(c, emails.get(c.internalId())),
-                        List.copyOf(phones.getOrDefault(c.internalId(), List.of()))))
+                        List.copyOf(phones.getOrDefault(c.internalId(), List.of())),
+                        Optional.ofNullable(linkedMembers.get(linkedTo.get(c.internalId()))).map(Member::publicId).orElse(null)))
                 .toList();
     }
 
@@ -207,12 +223,83 @@ public class ContactRows {
         batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)", rows);
     }
 
+    /** The owner's contacts that have a cadence of their own, by contact public id. */
+    public Map<String, Cadence> cadences(long owner) {
+        Map<String, Cadence> map = new HashMap<>();
+        jdbc.sql("""
+                select public_id, cadence_ideal_days, cadence_max_days from contact
+                where owner_id = :owner and cadence_ideal_days is not null
+                """).param("owner", owner)
+                .query((rs, n) -> map.put(rs.getString(1), new Cadence(rs.getInt(2), rs.getInt(3)))).list();
+        return map;
+    }
+
+    /** Sets or (with null) clears the contact's own cadence; false when the owner has no such contact. */
+    public boolean saveCadence(long owner, String contactPublicId, Cadence cadence) {
+        return jdbc.sql("""
+                update contact set cadence_ideal_days = :ideal, cadence_max_days = :max
+                where owner_id = :owner and public_id = :id
+                """).param("ideal", cadence == null ? null : cadence.idealDays(), java.sql.Types.INTEGER)
+                .param("max", cadence == null ? null : cadence.maxDays(), java.sql.Types.INTEGER)
+                .param("owner", owner).param("id", contactPublicId).update() == 1;
+    }
+
+    /** A contact's public id and name. */
+    public record Named(String publicId, String name) {}
+
+    /** Contacts by internal id, for naming them next to rows that refer to them. */
+    public Map<Long, Named> names(Collection<Long> ids) {
+        Map<Long, Named> names = new HashMap<>();
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
+            jdbc.sql("select id, public_id, name from contact where id in (:ids)").param("ids", chunk)
+                    .query((rs, n) -> names.put(rs.getLong(1), new Named(rs.getString(2), rs.getString(3)))).list();
+        }
+        return names;
+    }
+
+    // --- an import's batches: one statement per batch of rows ---------------------------------
+
+    void insertImported(MapSqlParameterSource[] rows) {
+        batch.batchUpdate("""
+                insert into contact (public_id, owner_id, name, email, company, position, profile_url, notes, tier,
+                                     last_interaction_on, created_at, updated_at)
+                values (:publicId, :owner, :name, :email, :company, :position, :url, :notes, :tier, :last, :now, :now)
+                """, rows);
+    }
+
+    void updateImported(MapSqlParameterSource[] rows) {
+        batch.batchUpdate("""
+                update contact set email = :email, company = :company, position = :position,
+                       profile_url = :url, notes = :notes, last_interaction_on = :last, updated_at = :now
+                where id = :id
+                """, rows);
+    }
+
+    /** The internal ids of the owner's contacts with these public ids. */
+    Map<String, Long> idsOf(long ownerId, Collection<String> publicIds) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("select id, public_id from contact where owner_id = :owner and public_id in (:ids)")
+                .param("owner", ownerId).param("ids", publicIds)
+                .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        return ids;
+    }
+
+    /** Rows of {@code id}, {@code pos} and {@code tag}. */
+    void insertTags(List<MapSqlParameterSource> tags) {
+        batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)",
+                tags.toArray(MapSqlParameterSource[]::new));
+    }
+
+    void deleteTags(List<Long> contactIds) {
+        batch.batchUpdate("delete from contact_tag where contact_id = :id",
+                contactIds.stream().map(id -> new MapSqlParameterSource("id", id)).toArray(MapSqlParameterSource[]::new));
+    }
+
     private Long linkedMemberId(String memberPublicId) {
         if (memberPublicId == null) {
             return null;
         }
-        return jdbc.sql("select id from member where public_id = :id and status = 'ACTIVE'").param("id", memberPublicId)
-                .query(Long.class).optional()
+        return members.byPublicId(memberPublicId).filter(Member::isActive).map(Member::id)
                 .orElseThrow(() -> new InvalidInput("linkedMemberId", "There is no member with this id."));
     }
 
@@ -223,7 +310,7 @@ public class ContactRows {
     private static Contact map(ResultSet rs, int row) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("public_id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("company"), rs.getString("position"), List.of(), rs.getString("notes"),
-                Tier.valueOf(rs.getString("tier")), rs.getString("linked"), List.of(), List.of(),
+                Tier.valueOf(rs.getString("tier")), null, List.of(), List.of(),
                 rs.getString("profile_url"), rs.getObject("last_interaction_on", java.time.LocalDate.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -15,10 +15,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.FieldError;
@@ -27,7 +25,6 @@ import org.reciprocity.web.BodyTooLarge;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,16 +53,16 @@ public class Idempotency {
     private static final int SECRET_NOT_STORED = -1;
     private static final String DO_NOT_STORE = Idempotency.class.getName() + ".doNotStore";
 
-    private final JdbcClient jdbc;
+    private final IdempotencyRows rows;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final ServerKey key;
     private final Clock clock;
     private final ClusterLocks locks;
 
-    Idempotency(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx, ServerKey key, Clock clock, ClusterLocks locks) {
+    Idempotency(IdempotencyRows rows, JsonMapper json, TransactionTemplate tx, ServerKey key, Clock clock, ClusterLocks locks) {
         this.locks = locks;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.json = json;
         this.tx = tx;
         this.key = key;
@@ -92,10 +89,9 @@ public class Idempotency {
         };
     }
 
-    private record Stored(String requestHash, int status, String contentType, String body) {}
 
     /** What the transaction decided: the chain ran inside it, or another request holds the key. */
-    private record Outcome(boolean ran, Stored replay) {}
+    private record Outcome(boolean ran, IdempotencyRows.Stored replay) {}
 
     private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -127,13 +123,8 @@ public class Idempotency {
         Outcome outcome;
         try {
             outcome = tx.execute(status -> {
-                int claimed = jdbc.sql("""
-                        insert into idempotency_record (scope, idem_key, request_hash, status, created_at)
-                        values (:scope, :key, :hash, 0, :now) on conflict do nothing
-                        """).param("scope", scope).param("key", idemKey).param("hash", hash)
-                        .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
-                if (claimed == 0) {
-                    return new Outcome(false, stored(scope, idemKey).orElse(null));
+                if (!rows.claim(scope, idemKey, hash, clock.instant())) {
+                    return new Outcome(false, rows.find(scope, idemKey).orElse(null));
                 }
                 try {
                     chain.doFilter(replayable, wrapped);
@@ -145,13 +136,9 @@ public class Idempotency {
                     return new Outcome(true, null);
                 }
                 boolean secret = Boolean.TRUE.equals(replayable.getAttribute(DO_NOT_STORE));
-                jdbc.sql("""
-                        update idempotency_record set status = :status, content_type = :type, body = :body
-                        where scope = :scope and idem_key = :key
-                        """).param("status", secret ? SECRET_NOT_STORED : wrapped.getStatus())
-                        .param("type", secret ? null : wrapped.getContentType())
-                        .param("body", secret ? null : new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8))
-                        .param("scope", scope).param("key", idemKey).update();
+                rows.answer(scope, idemKey, secret ? SECRET_NOT_STORED : wrapped.getStatus(),
+                        secret ? null : wrapped.getContentType(),
+                        secret ? null : new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
                 return new Outcome(true, null);
             });
         } catch (ChainFailed e) {
@@ -178,16 +165,7 @@ public class Idempotency {
         }
     }
 
-    private Optional<Stored> stored(String scope, String idemKey) {
-        return jdbc.sql("""
-                select request_hash, status, content_type, body from idempotency_record
-                where scope = :scope and idem_key = :key
-                """).param("scope", scope).param("key", idemKey)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
-                .optional();
-    }
-
-    private void replay(Stored stored, String hash, HttpServletResponse response) throws IOException {
+    private void replay(IdempotencyRows.Stored stored, String hash, HttpServletResponse response) throws IOException {
         if (stored == null || stored.status() == 0) {
             write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress", "Request in progress",
                     "A request with this Idempotency-Key is still being processed. Retry in a moment."));
@@ -248,8 +226,7 @@ public class Idempotency {
     @Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS, initialDelay = 5)
     void forgetOldKeys() {
         locks.runAlone("idempotency-clean-up", Duration.ofHours(1), Duration.ofMinutes(30), () ->
-                jdbc.sql("delete from idempotency_record where created_at < :cutoff")
-                        .param("cutoff", clock.instant().minus(RETENTION).atOffset(ZoneOffset.UTC)).update());
+                rows.forgetBefore(clock.instant().minus(RETENTION)));
     }
 
     /** Lets the controller read a body that the filter has already read to hash it. */

@@ -3,15 +3,12 @@ package org.reciprocity.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.reciprocity.db.ClusterLocks;
 import org.reciprocity.web.TooManyRequests;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +29,7 @@ class LoginThrottle {
     private static final String MESSAGE = "Too many failed sign-in attempts. Wait %s and try again.";
     private static final Instant NEVER = Instant.EPOCH;
 
-    private final JdbcClient jdbc;
+    private final SignInThrottleRows rows;
     private final TransactionTemplate tx;
     private final ServerKey key;
     private final Clock clock;
@@ -40,10 +37,10 @@ class LoginThrottle {
     private final int freeFailures;
     private final Duration maxBackoff;
 
-    LoginThrottle(JdbcClient jdbc, TransactionTemplate tx, ServerKey key, LimitsProperties limits, Clock clock,
+    LoginThrottle(SignInThrottleRows rows, TransactionTemplate tx, ServerKey key, LimitsProperties limits, Clock clock,
                   ClusterLocks locks) {
         this.locks = locks;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.tx = tx;
         this.key = key;
         this.clock = clock;
@@ -65,13 +62,8 @@ class LoginThrottle {
         void succeeded(long memberId) {
             Instant now = clock.instant();
             tx.executeWithoutResult(status -> {
-                jdbc.sql("delete from sign_in_throttle where throttle_key in (:keys)").param("keys", keys).update();
-                jdbc.sql("""
-                        insert into sign_in_known_address (member_id, address_hash, last_success_at)
-                        values (:m, :a, :now) on conflict do nothing
-                        """).param("m", memberId).param("a", addressHash).param("now", utc(now)).update();
-                jdbc.sql("update sign_in_known_address set last_success_at = :now where member_id = :m and address_hash = :a")
-                        .param("m", memberId).param("a", addressHash).param("now", utc(now)).update();
+                rows.clear(keys);
+                rows.rememberAddress(memberId, addressHash, now);
             });
         }
     }
@@ -95,14 +87,7 @@ class LoginThrottle {
             List<int[]> failures = new ArrayList<>();
             Duration wait = Duration.ZERO;
             for (String k : keys) {
-                jdbc.sql("""
-                        insert into sign_in_throttle (throttle_key, failures, next_allowed_at, updated_at)
-                        values (:k, 0, :never, :now) on conflict do nothing
-                        """).param("k", k).param("never", utc(NEVER)).param("now", utc(now)).update();
-                Counter c = jdbc.sql("select failures, next_allowed_at from sign_in_throttle where throttle_key = :k for update")
-                        .param("k", k)
-                        .query((rs, n) -> new Counter(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-                        .single();
+                SignInThrottleRows.Counter c = rows.lockCounter(k, NEVER, now);
                 if (c.nextAllowedAt().isAfter(now) && Duration.between(now, c.nextAllowedAt()).compareTo(wait) > 0) {
                     wait = Duration.between(now, c.nextAllowedAt());
                 }
@@ -114,17 +99,11 @@ class LoginThrottle {
             }
             for (int i = 0; i < keys.size(); i++) {
                 int counted = failures.get(i)[0] + 1;
-                jdbc.sql("""
-                        update sign_in_throttle set failures = :f, next_allowed_at = :next, updated_at = :now
-                        where throttle_key = :k
-                        """).param("f", counted).param("next", utc(now.plus(backoff(counted))))
-                        .param("now", utc(now)).param("k", keys.get(i)).update();
+                rows.count(keys.get(i), counted, now.plus(backoff(counted)), now);
             }
         });
         return new Attempt(List.copyOf(keys), addressHash);
     }
-
-    private record Counter(int failures, Instant nextAllowedAt) {}
 
     /** The wait before the next attempt after {@code failures} failures: none at first, then doubling. */
     Duration backoff(int failures) {
@@ -137,8 +116,7 @@ class LoginThrottle {
     }
 
     private boolean isKnownAddress(long memberId, String addressHash) {
-        return jdbc.sql("select count(*) from sign_in_known_address where member_id = :m and address_hash = :a")
-                .param("m", memberId).param("a", addressHash).query(Long.class).single() > 0;
+        return rows.isKnownAddress(memberId, addressHash);
     }
 
     /** Counters idle for a day have nothing left to slow down; addresses unused for 90 days are forgotten. */
@@ -149,13 +127,6 @@ class LoginThrottle {
 
     private void forgetOldNow() {
         Instant now = clock.instant();
-        jdbc.sql("delete from sign_in_throttle where updated_at < :cutoff and next_allowed_at < :now")
-                .param("cutoff", utc(now.minus(Duration.ofDays(1)))).param("now", utc(now)).update();
-        jdbc.sql("delete from sign_in_known_address where last_success_at < :cutoff")
-                .param("cutoff", utc(now.minus(Duration.ofDays(90)))).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        rows.forget(now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(90)), now);
     }
 }

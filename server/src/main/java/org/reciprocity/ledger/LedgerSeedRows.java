@@ -13,14 +13,14 @@ import org.reciprocity.core.ledger.ExchangeKind;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Writes a whole ledger at once (the demo community): rows, their history and thank-you notes, in
  * batches. It bypasses the rules of {@link Ledger} on purpose and is only for trusted, generated data.
  */
-@Component
-public class LedgerSeeder {
+@Repository
+public class LedgerSeedRows {
 
     /** A favor already answered: confirmed ones may carry the receiver's thanks. */
     public record Favor(long giverId, long receiverId, boolean recordedByReceiver, ExchangeKind kind,
@@ -30,7 +30,7 @@ public class LedgerSeeder {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    LedgerSeeder(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    LedgerSeedRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }

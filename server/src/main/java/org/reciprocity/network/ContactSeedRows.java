@@ -1,38 +1,39 @@
-package org.reciprocity.followup;
+package org.reciprocity.network;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.reciprocity.core.agenda.InteractionType;
 import org.reciprocity.core.network.Tier;
+import org.reciprocity.db.InLists;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-/** Writes demo contacts and interactions in batches (the demo's plan comes from core). */
-@Component
-public class FollowUpSeeder {
+/** Writes the demo's contacts in one batch (the demo's plan comes from core). */
+@Repository
+public class ContactSeedRows {
 
     public record SeedContact(long ownerId, Long linkedMemberId, String name, String email, Tier tier, LocalDate knownSince) {}
 
-    public record SeedInteraction(int contact, InteractionType type, LocalDate on, String note) {}
-
     private final NamedParameterJdbcTemplate jdbc;
 
-    FollowUpSeeder(NamedParameterJdbcTemplate jdbc) {
+    ContactSeedRows(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void seed(List<SeedContact> contacts, List<SeedInteraction> interactions, Instant now) {
-        List<String> ids = new ArrayList<>();
+    /** Inserts the contacts and returns their internal ids, in the order given. */
+    public List<Long> seed(List<SeedContact> seeds, Instant now) {
+        List<String> publicIds = new ArrayList<>();
         List<SqlParameterSource> rows = new ArrayList<>();
-        for (SeedContact c : contacts) {
+        for (SeedContact c : seeds) {
             String id = UUID.randomUUID().toString();
-            ids.add(id);
+            publicIds.add(id);
             rows.add(new MapSqlParameterSource("id", id).addValue("owner", c.ownerId()).addValue("name", c.name())
                     .addValue("email", c.email()).addValue("tier", c.tier().name()).addValue("linked", c.linkedMemberId())
                     .addValue("known", c.knownSince())
@@ -44,15 +45,11 @@ public class FollowUpSeeder {
                                      created_at, updated_at)
                 values (:id, :owner, :name, :email, :tier, :linked, :known, :created, :now)
                 """, rows.toArray(SqlParameterSource[]::new));
-        List<SqlParameterSource> touches = new ArrayList<>();
-        for (SeedInteraction i : interactions) {
-            touches.add(new MapSqlParameterSource("id", UUID.randomUUID().toString())
-                    .addValue("contact", ids.get(i.contact())).addValue("kind", i.type().name()).addValue("on", i.on())
-                    .addValue("note", i.note()).addValue("now", now.atOffset(ZoneOffset.UTC)));
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : InLists.chunks(publicIds)) {
+            jdbc.query("select id, public_id from contact where public_id in (:ids)", Map.of("ids", chunk),
+                    (rs, n) -> ids.put(rs.getString(2), rs.getLong(1)));
         }
-        jdbc.batchUpdate("""
-                insert into interaction (public_id, owner_id, contact_id, kind, occurred_on, note, created_at)
-                select :id, c.owner_id, c.id, :kind, :on, :note, :now from contact c where c.public_id = :contact
-                """, touches.toArray(SqlParameterSource[]::new));
+        return publicIds.stream().map(ids::get).toList();
     }
 }

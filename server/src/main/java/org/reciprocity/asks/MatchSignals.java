@@ -1,0 +1,79 @@
+package org.reciprocity.asks;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.reciprocity.core.matching.HelperSignals;
+import org.reciprocity.ledger.GivingHistory;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.member.ProfileRows;
+import org.reciprocity.member.ProfileRows.GivingCapacity;
+import org.reciprocity.network.ConnectionRows;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what matching weighs besides text, for many members at once, from the features that keep it:
+ * connections, capacity and pause, favors given lately, favors between two members, kept and lapsed pledges.
+ */
+@Component
+class MatchSignals {
+
+    private static final GivingCapacity UNSAID = new GivingCapacity(null, false);
+
+    private final PledgeRows pledges;
+    private final ConnectionRows connections;
+    private final MemberRows members;
+    private final ProfileRows profiles;
+    private final GivingHistory giving;
+
+    MatchSignals(PledgeRows pledges, ConnectionRows connections, MemberRows members, ProfileRows profiles,
+                 GivingHistory giving) {
+        this.pledges = pledges;
+        this.connections = connections;
+        this.members = members;
+        this.profiles = profiles;
+        this.giving = giving;
+    }
+
+    /** The signals of each candidate as seen from {@code asker}; {@code unavailable} are blocked either way. */
+    Map<Long, HelperSignals> signals(long asker, List<Long> candidates, Set<Long> unavailable, LocalDate today) {
+        Set<Long> mine = Set.copyOf(connections.of(asker));
+        Map<Long, Set<Long>> theirs = connections.ofEach(candidates);
+        Set<Long> active = members.activeAmong(candidates);
+        Map<Long, GivingCapacity> capacity = profiles.givingCapacity(candidates);
+        Map<Long, Integer> given = giving.givenSince(candidates, today.minusDays(30));
+        Map<Long, int[]> between = giving.favorsWith(asker, candidates);
+        Map<Long, PledgeRows.Record> records = pledges.records(candidates);
+        Map<Long, HelperSignals> signals = new HashMap<>();
+        for (long c : candidates) {
+            GivingCapacity cap = capacity.getOrDefault(c, UNSAID);
+            int mutual = (int) theirs.getOrDefault(c, Set.of()).stream().filter(mine::contains).count();
+            int[] favors = between.getOrDefault(c, new int[2]);
+            PledgeRows.Record record = records.getOrDefault(c, new PledgeRows.Record(0, 0));
+            signals.put(c, new HelperSignals(c, mine.contains(c), mutual, cap.perMonth(), given.getOrDefault(c, 0),
+                    cap.paused(), active.contains(c) && !unavailable.contains(c), favors[0], favors[1], record.kept(),
+                    record.lapsed()));
+        }
+        return signals;
+    }
+
+    /** Those of the members who can give now: active, not paused, and under the favors a month they offer. */
+    Set<Long> ableToGive(Collection<Long> members, LocalDate today) {
+        Set<Long> active = this.members.activeAmong(members);
+        Map<Long, GivingCapacity> capacity = profiles.givingCapacity(members);
+        Map<Long, Integer> given = giving.givenSince(members, today.minusDays(30));
+        Set<Long> able = new HashSet<>();
+        for (long id : members) {
+            GivingCapacity c = capacity.get(id);
+            if (active.contains(id) && c != null && !c.paused()
+                    && (c.perMonth() == null || given.getOrDefault(id, 0) < c.perMonth())) {
+                able.add(id);
+            }
+        }
+        return able;
+    }
+}
