@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.reciprocity.core.demo.CommunityGenerator;
-import org.reciprocity.core.demo.SyntheticCommunity;
+import org.reciprocity.synthetic.CommunityGenerator;
+import org.reciprocity.synthetic.SyntheticCommunity;
 
 /**
  * How long the synthetic community takes to invent, per member, so that benchmarks at a million

@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.reciprocity.core.matching.HelperMatcher;
 import org.reciprocity.core.matching.HelperProfile;
 import org.reciprocity.core.matching.HelperSignals;
-import org.reciprocity.core.matching.MatchingFixture;
 import org.reciprocity.core.matching.Suggestion;
 import org.reciprocity.core.matching.TextIndex;
+import org.reciprocity.synthetic.MatchingFixture;
 
 /**
  * Matching one ask (top 10 with reasons) over 1,000,000 synthetic member profiles: the Lucene BM25

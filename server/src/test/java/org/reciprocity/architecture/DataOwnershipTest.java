@@ -64,7 +64,9 @@ class DataOwnershipTest {
     @Test
     void onlyRepositoriesNamedForTheirRowsRunSql() {
         noClasses().that().haveSimpleNameNotEndingWith("Rows")
-                .and().resideOutsideOfPackages("org.reciprocity.db..", "org.reciprocity.core..")
+                // nor the proxies and bean definitions that Spring's ahead-of-time processing writes when packaging
+                .and().haveNameNotMatching(".*(\\$\\$SpringCGLIB\\$\\$|__).*")
+                .and().resideOutsideOfPackages("org.reciprocity.db..", "org.reciprocity.core..", "org.reciprocity.synthetic..")
                 .should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class,
                         NamedParameterJdbcTemplate.class)
                 .because("a class that runs SQL is a repository, and its name says so")

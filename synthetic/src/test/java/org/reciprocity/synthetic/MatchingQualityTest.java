@@ -1,4 +1,4 @@
-package org.reciprocity.core.matching;
+package org.reciprocity.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.core.matching.HelperMatcher;
+import org.reciprocity.core.matching.HelperProfile;
+import org.reciprocity.core.matching.Suggestion;
 
 /**
  * Precision@5 and nDCG@10 of the matcher against BM25 alone, over the labelled asks of

@@ -1,4 +1,4 @@
-package org.reciprocity.core.demo;
+package org.reciprocity.synthetic;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.reciprocity.core.demo.SyntheticExchange.Outcome;
 import org.reciprocity.core.ledger.ExchangeKind;
 import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.OpenTo;
+import org.reciprocity.synthetic.SyntheticExchange.Outcome;
 
 /**
  * Adds to a generated community the five people of the product's scenarios and a ledger of favors:

@@ -1,4 +1,4 @@
-package org.reciprocity.core.matching;
+package org.reciprocity.synthetic;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.reciprocity.core.matching.HelperMatcher;
+import org.reciprocity.core.matching.HelperProfile;
+import org.reciprocity.core.matching.HelperSignals;
 
 /**
  * A synthetic community in which the right helpers for each ask are known by construction, to

@@ -1,4 +1,4 @@
-package org.reciprocity.core.demo;
+package org.reciprocity.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.reciprocity.core.demo;
+package org.reciprocity.synthetic;
 
 import java.util.List;
 import java.util.Map;
