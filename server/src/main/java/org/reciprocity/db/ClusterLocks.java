@@ -35,16 +35,18 @@ public class ClusterLocks {
      * for nine tenths of {@code period} even after a quick run, so that instances scheduling the same job
      * on the same period run it once per period between them.
      *
-     * @param atMost when the lock lapses if its holder died mid-run: longer than any run takes
+     * @param atMost when the lock lapses if its holder died mid-run: longer than any run takes (and never
+     *               shorter than the nine tenths of the period it is held for anyway)
      */
     public boolean runAlone(String name, Duration period, Duration atMost, Runnable job) {
         Duration atLeast = period.minus(period.dividedBy(10));
+        Duration lapse = atMost.compareTo(atLeast) < 0 ? atLeast : atMost;
         LockingTaskExecutor.TaskResult<Object> result;
         try {
             result = executor.executeWithLock(() -> {
                 job.run();
                 return null;
-            }, new LockConfiguration(clock.instant(), name, atMost, atLeast));
+            }, new LockConfiguration(clock.instant(), name, lapse, atLeast));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
