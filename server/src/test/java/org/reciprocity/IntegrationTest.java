@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 // The whole suite calls from one address, so the rate limits are raised out of its way (a test's own
 // @DynamicPropertySource comes before these: RateLimitIntegrationTest sets small ones in a context of its own).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"reciprocity.data-dir=target/test-data", "logging.level.org.reciprocity=warn",
+        properties = {"reciprocity.data-dir=target/test-data", "reciprocity.matching.index-dir=", "logging.level.org.reciprocity=warn",
                 "reciprocity.limits.api.reads-per-minute=1000000", "reciprocity.limits.api.writes-per-minute=1000000",
                 "reciprocity.limits.api.address-reads-per-minute=1000000",
                 "reciprocity.limits.api.address-writes-per-minute=1000000",

@@ -1,6 +1,7 @@
 package org.reciprocity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -42,6 +43,9 @@ public final class SecondInstance {
                 "--reciprocity.limits.api.address-writes-per-minute=100000",
                 "--reciprocity.limits.api.address-reads-per-minute=100000",
                 "--logging.level.root=warn"));
+        if (Arrays.stream(settings).noneMatch(s -> s.startsWith("--reciprocity.matching.index-dir="))) {
+            args.add("--reciprocity.matching.index-dir="); // in memory unless the test asks for a directory
+        }
         args.addAll(List.of(settings));
         return builder.run(args.toArray(String[]::new));
     }

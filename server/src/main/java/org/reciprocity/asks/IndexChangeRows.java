@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,8 @@ class IndexChangeRows {
 
     /** How long a change is read again after it appeared: longer than any write transaction stays open. */
     static final Duration OVERLAP = Duration.ofSeconds(30);
-    private static final Duration KEPT = Duration.ofDays(1);
+    /** How long rows are kept: an instance down for longer rebuilds its index instead of catching up. */
+    private static final Duration KEPT = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
 
@@ -39,6 +41,12 @@ class IndexChangeRows {
                 .param("kind", kind.name()).param("ref", refId).param("now", now.atOffset(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** When the row was written, if the feed still holds it. */
+    Optional<Instant> createdAt(long id) {
+        return jdbc.sql("select created_at from index_change where id = :id").param("id", id)
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).optional();
     }
 
     long latestId() {

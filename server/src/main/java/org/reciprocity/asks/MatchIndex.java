@@ -1,16 +1,18 @@
 package org.reciprocity.asks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.reciprocity.core.ledger.ExchangeKind;
+import java.util.Optional;
+import org.apache.lucene.store.MMapDirectory;
 import org.reciprocity.core.matching.HelperMatcher;
 import org.reciprocity.core.matching.HelperProfile;
 import org.reciprocity.core.matching.TextIndex;
@@ -26,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * leaves a row in the change feed ({@link IndexChangeRows}, in the write's transaction), which every instance
  * polls and applies within {@code reciprocity.matching.index-poll} (2 s); a rebuild asked of one instance
  * reaches all of them the same way.
+ *
+ * <p>The copy lives on disk ({@code reciprocity.matching.index-dir}, in the data directory by default), each
+ * commit recording the last feed row it includes; at start an instance opens it and applies the feed from
+ * there, instead of rebuilding from the database, when the feed still holds that row (so nothing since was
+ * cleaned away) and the copy was written by this version of the index. Otherwise, or with no directory (or
+ * one another instance holds), it rebuilds.
  */
 @Component
 public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
@@ -53,10 +62,22 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
 
+    /** Bumped when what the index holds changes shape: a copy of another version is rebuilt. */
+    static final String FORMAT = "1";
+    private static final String FEED = "feed";
+    private static final String FEED_ROW_AT = "feedRowAt";
+    private static final String FORMAT_KEY = "format";
+    private static final Map<String, Integer> POSTING_FIELDS = Map.of(TITLE, 3, TAGS, 3, DETAILS, 1);
+
     public record RebuildReport(int members, int postings, long millis) {}
 
-    private final HelperMatcher helpers = new HelperMatcher(HelperMatcher.newIndex());
-    private final TextIndex postings = new TextIndex(Map.of(TITLE, 3, TAGS, 3, DETAILS, 1));
+    /** How this instance's copy came to be at start: read again from the database, or opened and caught up. */
+    public enum Start { REBUILT, RESUMED }
+
+    private final HelperMatcher helpers;
+    private final TextIndex postings;
+    private final boolean onDisk;
+    private volatile Start startedAs;
     private final MemberRows members;
     private final GivingHistory giving;
     private final ProfileRows profiles;
@@ -70,7 +91,26 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     private volatile Instant builtAt = Instant.EPOCH;
 
     MatchIndex(MemberRows members, ProfileRows profiles, GivingHistory giving, PostingRows postingRows, Clock clock,
-               IndexChangeRows changes, ClusterLocks locks) {
+               IndexChangeRows changes, ClusterLocks locks, @Value("${reciprocity.matching.index-dir:}") String indexDir) {
+        TextIndex helperIndex = null;
+        TextIndex postingIndex = null;
+        if (!indexDir.isBlank()) {
+            try {
+                helperIndex = HelperMatcher.newIndex(new MMapDirectory(Path.of(indexDir, "helpers")));
+                postingIndex = new TextIndex(POSTING_FIELDS, new MMapDirectory(Path.of(indexDir, "postings")));
+            } catch (IOException | UncheckedIOException e) {
+                // another instance on this machine holds the directory (or it cannot be written): keep a copy in memory
+                log.warn("Match index directory {} cannot be used ({}); this instance keeps its index in memory", indexDir,
+                        e.toString());
+                if (helperIndex != null) {
+                    helperIndex.close();
+                    helperIndex = null;
+                }
+            }
+        }
+        this.onDisk = helperIndex != null && postingIndex != null;
+        this.helpers = new HelperMatcher(onDisk ? helperIndex : HelperMatcher.newIndex());
+        this.postings = onDisk ? postingIndex : new TextIndex(POSTING_FIELDS);
         this.members = members;
         this.giving = giving;
         this.profiles = profiles;
@@ -82,11 +122,57 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void afterSingletonsInstantiated() {
+        long resumeFrom = onDisk ? resumePoint() : -1;
+        if (resumeFrom >= 0) {
+            long started = System.nanoTime();
+            synchronized (this) {
+                appliedUpTo = resumeFrom;
+            }
+            catchUp();
+            startedAs = Start.RESUMED;
+            log.info("Match index opened from disk and brought up to date: {} members, {} open asks and opportunities"
+                    + " in {} ms", helpers.index().size(), postings.size(), (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
         // changes up to here are in the rebuild; later ones come from the feed
         synchronized (this) {
             appliedUpTo = changes.latestId();
         }
         rebuild();
+        startedAs = Start.REBUILT;
+    }
+
+    /**
+     * The feed row the copy on disk is up to date with, when it can be caught up from there; -1 when it
+     * must be rebuilt: new, of another format, of another database, or older than the feed keeps.
+     */
+    private long resumePoint() {
+        Map<String, String> helperData = helpers.index().committedData();
+        if (!FORMAT.equals(helperData.get(FORMAT_KEY)) || !helperData.equals(postings.committedData())) {
+            return -1;
+        }
+        long feed = Long.parseLong(helperData.get(FEED));
+        return changes.createdAt(feed).map(at -> at.toString().equals(helperData.get(FEED_ROW_AT))).orElse(false) ? feed : -1;
+    }
+
+    /** How this instance's copy came to be at start. */
+    public Start startedAs() {
+        return startedAs;
+    }
+
+    /** Makes the copy on disk durable up to the last applied feed row. */
+    private synchronized void commit() {
+        if (!onDisk) {
+            return;
+        }
+        Optional<Instant> at = changes.createdAt(appliedUpTo);
+        if (at.isEmpty()) {
+            return; // nothing in the feed yet to resume from: a restart rebuilds
+        }
+        Map<String, String> data = Map.of(FORMAT_KEY, FORMAT, FEED, Long.toString(appliedUpTo), FEED_ROW_AT,
+                at.get().toString());
+        helpers.index().commit(data);
+        postings.commit(data);
     }
 
     /** Rebuilds this copy now and has every other instance rebuild theirs (the admin's rebuild). */
@@ -103,6 +189,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     synchronized void catchUp() {
         Instant now = clock.instant();
         recentlyApplied.values().removeIf(at -> at.isBefore(now.minus(IndexChangeRows.OVERLAP.multipliedBy(2))));
+        long before = appliedUpTo;
         for (IndexChangeRows.Change change : changes.since(appliedUpTo, now)) {
             if (recentlyApplied.putIfAbsent(change.id(), now) != null) {
                 continue;
@@ -113,6 +200,9 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                 case REBUILD -> rebuild();
             }
             appliedUpTo = Math.max(appliedUpTo, change.id());
+        }
+        if (appliedUpTo != before) {
+            commit();
         }
     }
 
@@ -168,6 +258,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
         RebuildReport report = new RebuildReport(active.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
         builtAt = Instant.now();
+        commit();
         log.info("Match index built: {} members, {} open asks and opportunities in {} ms", report.members(),
                 report.postings(), report.millis());
         return report;
@@ -235,6 +326,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void destroy() {
+        commit();
         helpers.index().close();
         postings.close();
     }

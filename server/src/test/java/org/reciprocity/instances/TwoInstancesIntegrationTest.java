@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.reciprocity.IntegrationTest;
 import org.reciprocity.SecondInstance;
+import org.reciprocity.asks.MatchIndex;
 import org.reciprocity.db.ClusterLocks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -124,6 +127,15 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anHourlyJobWhoseRunsAreShortRunsEveryHour() {
+        // as the clean-ups and pledge lapsing are scheduled: held for 54 minutes, though a dead holder's run lapses sooner
+        AtomicInteger runs = new AtomicInteger();
+        assertThat(locksOnA.runAlone("test-hourly-" + UUID.randomUUID(), Duration.ofHours(1), Duration.ofMinutes(30),
+                runs::incrementAndGet)).isTrue();
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
     void aProfileSavedOnOneInstanceIsMatchedOnTheOtherWithinSeconds() throws Exception {
         // a word no other test uses: the members made here stay in the shared database and match its asks
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -148,6 +160,28 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
         java.time.Instant before = onB.builtAt();
         assertThat(api(port, "POST", "/api/v1/admin/match-index/rebuild", admin(), null).statusCode()).isEqualTo(200);
         await(() -> onB.builtAt().isAfter(before), "B rebuilt its index");
+    }
+
+    @Test
+    void anInstanceRestartedOnItsIndexDirectoryCatchesUpWhatChangedWhileItWasDown(@TempDir Path indexDir) throws Exception {
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Account asker = newAccount("Asker Restarted");
+        Account helper = newAccount("Helper Restarted");
+        String ask = com.jayway.jsonpath.JsonPath.read(api(port, "POST", "/api/v1/asks", asker, "{\"title\": \"Looking for "
+                + word + "\", \"details\": \"An hour of it\", \"tags\": [\"" + word + "\"]}").body(), "$.id");
+        String onDisk = "--reciprocity.matching.index-dir=" + indexDir;
+        try (ConfigurableApplicationContext c = SecondInstance.start(environment, clock, onDisk)) {
+            assertThat(c.getBean(MatchIndex.class).startedAs()).as("a new directory").isEqualTo(MatchIndex.Start.REBUILT);
+        }
+        // while C is down, the helper says what she gives (on A)
+        assertThat(api(port, "PUT", "/api/v1/me/profile", helper, "{\"skills\": [\"" + word + "\"]}").statusCode())
+                .isEqualTo(200);
+        try (ConfigurableApplicationContext c = SecondInstance.start(environment, clock, onDisk)) {
+            MatchIndex index = c.getBean(MatchIndex.class);
+            assertThat(index.startedAs()).as("opened from disk, not rebuilt").isEqualTo(MatchIndex.Start.RESUMED);
+            assertThat(matchIds(SecondInstance.port(c), asker, ask)).as("the change made while it was down")
+                    .contains(helper.id());
+        }
     }
 
     private List<String> matchIds(int port, Account asker, String ask) {

@@ -33,6 +33,11 @@ public final class HelperMatcher {
         return new TextIndex(HelperProfile.FIELD_WEIGHTS);
     }
 
+    /** A helper index in the directory (on disk, say), opened with what it holds. */
+    public static TextIndex newIndex(org.apache.lucene.store.Directory directory) {
+        return new TextIndex(HelperProfile.FIELD_WEIGHTS, directory);
+    }
+
     public TextIndex index() {
         return index;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,6 +44,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 
 /**
  * A BM25 index (Apache Lucene) of short documents, each a set of named, multi-valued text fields
@@ -66,6 +75,8 @@ public final class TextIndex implements Closeable {
 
     /** Every field's words go into this one indexed field, repeated by the field's weight. */
     private static final String TEXT = "_text";
+    /** Each field's values as given, stored so that an index opened from disk knows its documents again. */
+    private static final String STORED = "_stored:";
 
     private final Map<String, Integer> fieldWeights;
     private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
@@ -80,12 +91,43 @@ public final class TextIndex implements Closeable {
      * list per query word, which is what makes it fast on a million documents.
      */
     public TextIndex(Map<String, Integer> fieldWeights) {
+        this(fieldWeights, new ByteBuffersDirectory());
+    }
+
+    /**
+     * An index in {@code directory}, opened with what it holds: a directory on disk keeps the index
+     * across restarts, with the data its last {@link #commit} recorded ({@link #committedData}).
+     */
+    public TextIndex(Map<String, Integer> fieldWeights, Directory directory) {
         this.fieldWeights = Map.copyOf(fieldWeights);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             config.setRAMBufferSizeMB(64);
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
+            loadStoredDocs();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change so far durable, with {@code data} (such as how far the index is up to date). */
+    public void commit(Map<String, String> data) {
+        try {
+            writer.setLiveCommitData(Map.copyOf(data).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the last commit recorded; empty for a new index. */
+    public Map<String, String> committedData() {
+        try {
+            return SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData();
+        } catch (IndexNotFoundException e) {
+            return Map.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -223,9 +265,38 @@ public final class TextIndex implements Closeable {
         return query.build();
     }
 
+    /** The documents of an index opened from disk, read back from their stored values. */
+    private void loadStoredDocs() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                LeafReader reader = leaf.reader();
+                Bits live = reader.getLiveDocs();
+                StoredFields stored = reader.storedFields();
+                for (int i = 0; i < reader.maxDoc(); i++) {
+                    if (live != null && !live.get(i)) {
+                        continue;
+                    }
+                    Document document = stored.document(i);
+                    Map<String, List<String>> fields = new HashMap<>();
+                    for (IndexableField field : document.getFields()) {
+                        if (field.name().startsWith(STORED)) {
+                            fields.computeIfAbsent(field.name().substring(STORED.length()), k -> new ArrayList<>())
+                                    .add(field.stringValue());
+                        }
+                    }
+                    long id = Long.parseLong(document.get(KEY));
+                    byId.put(id, new Doc(id, fields));
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     private Document document(Doc doc) {
         Document document = new Document();
-        document.add(new StringField(KEY, Long.toString(doc.id()), Field.Store.NO));
+        document.add(new StringField(KEY, Long.toString(doc.id()), Field.Store.YES));
         document.add(new NumericDocValuesField(ID, doc.id()));
         doc.fields().forEach((field, values) -> {
             Integer weight = fieldWeights.get(field);
@@ -234,6 +305,7 @@ public final class TextIndex implements Closeable {
             }
             for (String value : values) {
                 if (value != null && !value.isBlank()) {
+                    document.add(new StoredField(STORED + field, value));
                     for (int i = 0; i < weight; i++) {
                         document.add(new TextField(TEXT, value, Field.Store.NO));
                     }
