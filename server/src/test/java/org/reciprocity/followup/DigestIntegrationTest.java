@@ -15,12 +15,21 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
+import org.reciprocity.SecondInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +64,9 @@ class DigestIntegrationTest extends IntegrationTest {
 
     @Autowired
     Digest digest;
+
+    @Autowired
+    Environment environment;
 
     LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -105,5 +117,53 @@ class DigestIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofDays(1));
         digest.sendDue();
         assertThat(SMTP.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void twoInstancesCheckingAtOnceSendOneDigest() throws Exception {
+        Account cleo = newAccount("Cleo Two Instances");
+        Account dan = newAccount("Dan Two Instances");
+        String favor = JsonPath.read(mvc.perform(apiPost("/api/v1/exchanges", dan.token(), json("direction", "GAVE",
+                "counterpartMemberId", cleo.id(), "kind", "ADVICE", "description", "Read her pitch", "weight", 2,
+                "occurredOn", today().toString()))).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(apiPost("/api/v1/exchanges/" + favor + "/confirm", cleo.token(), "")).andExpect(status().isOk());
+        mvc.perform(apiPut("/api/v1/me/digest", cleo.token(), json("frequency", "DAILY"))).andExpect(status().isOk());
+        try (ConfigurableApplicationContext b = SecondInstance.start(environment, clock,
+                "--reciprocity.mail.host=127.0.0.1", "--reciprocity.mail.port=" + SMTP.getSmtp().getPort(),
+                "--reciprocity.mail.starttls=false", "--reciprocity.mail.from=agenda@reciprocity.test")) {
+            Digest onB = b.getBean(Digest.class);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 3; round++) {
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<Integer> onA = both.submit(() -> {
+                        go.await();
+                        return digest.sendDue();
+                    });
+                    Future<Integer> byB = both.submit(() -> {
+                        go.await();
+                        return onB.sendDue();
+                    });
+                    go.countDown();
+                    onA.get(60, TimeUnit.SECONDS);
+                    byB.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                both.shutdownNow();
+            }
+        }
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> sentTo(m, cleo.email())))
+                .as("one digest, whichever instance claimed it").hasSize(1);
+        // out of the way of the other test, which counts every message
+        mvc.perform(apiPut("/api/v1/me/digest", cleo.token(), json("frequency", "OFF"))).andExpect(status().isOk());
+        SMTP.purgeEmailFromAllMailboxes();
+    }
+
+    static boolean sentTo(MimeMessage message, String email) {
+        try {
+            return message.getAllRecipients()[0].toString().equals(email);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

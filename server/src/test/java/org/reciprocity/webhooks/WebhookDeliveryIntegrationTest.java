@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.IntegrationTest;
+import org.reciprocity.SecondInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +56,9 @@ class WebhookDeliveryIntegrationTest extends IntegrationTest {
 
     @Autowired
     TaskScheduler scheduler;
+
+    @Autowired
+    Environment environment;
 
     /** A receiver on 127.0.0.1 that counts requests; a slow one holds each until the test lets go (15 s at most). */
     final class Target {
@@ -235,6 +242,41 @@ class WebhookDeliveryIntegrationTest extends IntegrationTest {
                 // nobody connected
             }
         }
+    }
+
+    @Test
+    void twoInstancesPollingAtOnceDeliverEachEventOnce() throws Exception {
+        Target target = new Target("127.0.0.1", false);
+        Account ana = newAccount("Ana Two Dispatchers");
+        Account ben = newAccount("Ben Two Dispatchers");
+        String hook = hook(ana, target.url);
+        for (int i = 0; i < 12; i++) {
+            exchange(ana, ben);
+        }
+        try (ConfigurableApplicationContext b = SecondInstance.start(environment, clock)) {
+            WebhookDispatcher onB = b.getBean(WebhookDispatcher.class);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 3; round++) {
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<Integer> onA = both.submit(() -> {
+                        go.await();
+                        return dispatcher.runDue();
+                    });
+                    Future<Integer> byB = both.submit(() -> {
+                        go.await();
+                        return onB.runDue();
+                    });
+                    go.countDown();
+                    onA.get(30, TimeUnit.SECONDS);
+                    byB.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                both.shutdownNow();
+            }
+        }
+        assertThat(target.received.get()).as("each of the 12 events once, whichever instance claimed it").isEqualTo(12);
+        assertThat(states(ana, hook)).hasSize(12).containsOnly("DELIVERED");
     }
 
     @Test
