@@ -3,6 +3,12 @@ package org.reciprocity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +54,27 @@ public final class SecondInstance {
         }
         args.addAll(List.of(settings));
         return builder.run(args.toArray(String[]::new));
+    }
+
+    /** Runs the two at the same moment, as two instances' schedules would, and waits for both (a minute at most). */
+    public static void together(Callable<?> onA, Callable<?> onB) throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (Callable<?> work : List.of(onA, onB)) {
+                runs.add(both.submit(() -> {
+                    go.await();
+                    return work.call();
+                }));
+            }
+            go.countDown();
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     public static int port(ConfigurableApplicationContext instance) {

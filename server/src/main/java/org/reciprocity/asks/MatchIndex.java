@@ -244,15 +244,16 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                 .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
         Map<Long, List<String>> given = given(null);
         helpers.index().clear();
-        List<TextIndex.Doc> docs = new ArrayList<>();
-        for (long member : active) {
-            docs.add(helperProfile(member, offers.getOrDefault(member, List.of()), given.getOrDefault(member, List.of())).doc());
-            if (docs.size() == 1000) {
-                helpers.index().putAll(docs);
-                docs.clear();
+        for (int from = 0; from < active.size(); from += 1000) {
+            List<Long> chunk = active.subList(from, Math.min(active.size(), from + 1000));
+            Map<Long, Profile> seen = profiles.of(chunk);
+            List<TextIndex.Doc> docs = new ArrayList<>(chunk.size());
+            for (long member : chunk) {
+                docs.add(helperProfile(member, seen.getOrDefault(member, Profile.empty()), offers.getOrDefault(member, List.of()),
+                        given.getOrDefault(member, List.of())).doc());
             }
+            helpers.index().putAll(docs);
         }
-        helpers.index().putAll(docs);
         postings.clear();
         List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
         postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
@@ -277,8 +278,8 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         }
         List<String> offers = postingRows.openOf(memberId, PostingKind.OFFER, clock.instant()).stream()
                 .filter(MatchIndex::seenByEveryone).map(Posting::title).toList();
-        helpers.index().put(memberId, helperProfile(memberId, offers, given(memberId).getOrDefault(memberId, List.of()))
-                .doc().fields());
+        helpers.index().put(memberId, helperProfile(memberId, profiles.of(memberId), offers,
+                given(memberId).getOrDefault(memberId, List.of())).doc().fields());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -306,8 +307,8 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         return offer.visibility() == PostingVisibility.COMMUNITY;
     }
 
-    private HelperProfile helperProfile(long memberId, List<String> offers, List<String> given) {
-        Profile seen = profiles.of(memberId).seenBy(Audience.MEMBER);
+    private static HelperProfile helperProfile(long memberId, Profile profile, List<String> offers, List<String> given) {
+        Profile seen = profile.seenBy(Audience.MEMBER);
         return new HelperProfile(memberId, seen.skills() == null ? List.of() : seen.skills(), seen.headline(),
                 seen.bio(), offers, given);
     }

@@ -7,15 +7,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.ExchangeKind;
 import org.reciprocity.db.InLists;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,6 +34,10 @@ class ExchangeRows {
             status, ask_ref, returns_id, supersedes_id, superseded_by_id, dispute_reason, created_at, status_changed_at
             """;
     private static final String OF_MEMBER = "(recorder_id = :me or counterpart_id = :me)";
+
+    /** Each kind's words, one string each: a rebuild holds up to fifty per giver for a million givers. */
+    private static final Map<ExchangeKind, String> KIND_WORDS = Arrays.stream(ExchangeKind.values()).collect(
+            Collectors.toMap(k -> k, k -> k.label().toLowerCase(Locale.ROOT), (a, b) -> a, () -> new EnumMap<>(ExchangeKind.class)));
 
     private final JdbcClient jdbc;
 
@@ -258,21 +267,36 @@ class ExchangeRows {
     /** The kinds of each giver's latest confirmed member-to-member favors (or one giver's), newest first. */
     Map<Long, List<String>> confirmedKinds(Long giver, int perGiver) {
         Map<Long, List<String>> given = new HashMap<>();
-        jdbc.sql("""
-                select giver, kind from (
-                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, kind, id
+        RowMapper<Void> collect = (rs, n) -> {
+            List<String> list = given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+            if (list.size() < perGiver) {
+                list.add(KIND_WORDS.get(ExchangeKind.valueOf(rs.getString(2))));
+            }
+            return null;
+        };
+        if (giver == null) {
+            jdbc.sql("""
+                    select case when direction = 'GAVE' then recorder_id else counterpart_id end as giver, kind
                     from exchange
                     where status = 'CONFIRMED' and superseded_by_id is null
                       and recorder_id is not null and counterpart_id is not null
-                ) g where (:giver is null or giver = :giver) order by id desc
-                """).param("giver", giver, java.sql.Types.BIGINT)
-                .query((rs, n) -> {
-                    List<String> list = given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
-                    if (list.size() < perGiver) {
-                        list.add(ExchangeKind.valueOf(rs.getString(2)).label().toLowerCase(java.util.Locale.ROOT));
-                    }
-                    return null;
-                }).list();
+                    order by id desc
+                    """).query(collect).list();
+            return given;
+        }
+        // one giver: each side through its own index (exchange_recorder, exchange_counterpart); one query with
+        // "giver = :giver or :giver is null" read all ten million favors of a million-member community (1.3 s)
+        jdbc.sql("""
+                select giver, kind from (
+                    select recorder_id as giver, kind, id from exchange
+                    where recorder_id = :giver and direction = 'GAVE' and counterpart_id is not null
+                      and status = 'CONFIRMED' and superseded_by_id is null
+                    union all
+                    select counterpart_id, kind, id from exchange
+                    where counterpart_id = :giver and direction <> 'GAVE' and recorder_id is not null
+                      and status = 'CONFIRMED' and superseded_by_id is null
+                ) g order by id desc limit :limit
+                """).param("giver", giver).param("limit", perGiver).query(collect).list();
         return given;
     }
 

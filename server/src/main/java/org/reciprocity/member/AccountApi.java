@@ -89,6 +89,6 @@ class AccountApi {
                                  @RequestParam(required = false) Integer limit,
                                  @RequestParam(required = false) String cursor) {
         Cursor page = Cursor.of(limit, cursor);
-        return page.page(views.directoryPage(me, page.after(), page.fetchSize()), Member::id, m -> views.view(m, me));
+        return page.pageOf(views.directoryPage(me, page.after(), page.fetchSize()), Member::id, shown -> views.views(shown, me));
     }
 }

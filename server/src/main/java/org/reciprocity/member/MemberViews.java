@@ -2,7 +2,9 @@ package org.reciprocity.member;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.reciprocity.core.profile.Audience;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.NotFound;
@@ -60,11 +62,27 @@ public class MemberViews {
         return view(members.byId(me.id()).orElseThrow(() -> new NotFound("Your account no longer exists.")), me);
     }
 
+    /**
+     * Many members as {@code viewer} sees them (a directory page): their profiles and the viewer's connections
+     * read once for all, rather than three queries and a connection check per member.
+     */
+    public List<MemberView> views(List<Member> shown, CurrentMember viewer) {
+        Map<Long, Profile> seen = profiles.of(shown.stream().map(Member::id).toList());
+        Set<Long> connected = viewer == null ? Set.of() : relationships.connectionsOf(viewer.id());
+        return shown.stream().map(m -> {
+            Audience audience = audienceOf(m.id(), viewer, () -> connected.contains(m.id()));
+            return MemberView.of(m, seen.getOrDefault(m.id(), Profile.empty()).seenBy(audience), audience == Audience.OWNER);
+        }).toList();
+    }
+
     Audience audienceOf(long ownerId, CurrentMember viewer) {
+        return audienceOf(ownerId, viewer, () -> relationships.areConnected(viewer.id(), ownerId));
+    }
+
+    private static Audience audienceOf(long ownerId, CurrentMember viewer, BooleanSupplier connected) {
         boolean signedIn = viewer != null;
         boolean owner = signedIn && viewer.id() == ownerId;
-        boolean connected = signedIn && !owner && relationships.areConnected(viewer.id(), ownerId);
-        return Audience.of(signedIn, owner, connected);
+        return Audience.of(signedIn, owner, signedIn && !owner && connected.getAsBoolean());
     }
 
     /** Checks and saves the member's own profile; renames them when a display name is given. */

@@ -71,8 +71,8 @@ class ProfilePages {
     String directory(@AuthenticationPrincipal CurrentMember viewer, @RequestParam(required = false) String cursor,
                      Model model) {
         Cursor page = Cursor.of(30, cursor);
-        model.addAttribute("page", page.page(views.directoryPage(viewer, page.after(), page.fetchSize()), Member::id,
-                m -> views.view(m, viewer)));
+        model.addAttribute("page", page.pageOf(views.directoryPage(viewer, page.after(), page.fetchSize()), Member::id,
+                shown -> views.views(shown, viewer)));
         return "pages/members";
     }
 }

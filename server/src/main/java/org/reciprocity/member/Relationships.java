@@ -12,6 +12,9 @@ public interface Relationships {
 
     boolean hasBlocked(long blocker, long blocked);
 
+    /** The members the member is connected to. */
+    Set<Long> connectionsOf(long member);
+
     /** Members the member blocked or was blocked by. */
     Set<Long> blockedEitherWay(long member);
 }

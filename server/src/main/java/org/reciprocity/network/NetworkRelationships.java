@@ -27,6 +27,11 @@ class NetworkRelationships implements Relationships {
     }
 
     @Override
+    public Set<Long> connectionsOf(long member) {
+        return Set.copyOf(connections.of(member));
+    }
+
+    @Override
     public Set<Long> blockedEitherWay(long member) {
         return blocks.eitherWay(member);
     }

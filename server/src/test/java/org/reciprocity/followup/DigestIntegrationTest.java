@@ -16,11 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -132,24 +127,8 @@ class DigestIntegrationTest extends IntegrationTest {
                 "--reciprocity.mail.host=127.0.0.1", "--reciprocity.mail.port=" + SMTP.getSmtp().getPort(),
                 "--reciprocity.mail.starttls=false", "--reciprocity.mail.from=agenda@reciprocity.test")) {
             Digest onB = b.getBean(Digest.class);
-            ExecutorService both = Executors.newFixedThreadPool(2);
-            try {
-                for (int round = 0; round < 3; round++) {
-                    CountDownLatch go = new CountDownLatch(1);
-                    Future<Integer> onA = both.submit(() -> {
-                        go.await();
-                        return digest.sendDue();
-                    });
-                    Future<Integer> byB = both.submit(() -> {
-                        go.await();
-                        return onB.sendDue();
-                    });
-                    go.countDown();
-                    onA.get(60, TimeUnit.SECONDS);
-                    byB.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                both.shutdownNow();
+            for (int round = 0; round < 3; round++) {
+                SecondInstance.together(digest::sendDue, onB::sendDue);
             }
         }
         assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> sentTo(m, cleo.email())))

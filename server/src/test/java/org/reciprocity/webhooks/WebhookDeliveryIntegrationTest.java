@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -255,25 +254,9 @@ class WebhookDeliveryIntegrationTest extends IntegrationTest {
         }
         try (ConfigurableApplicationContext b = SecondInstance.start(environment, clock)) {
             WebhookDispatcher onB = b.getBean(WebhookDispatcher.class);
-            ExecutorService both = Executors.newFixedThreadPool(2);
-            try {
-                // each poll sends at most two at a time to one host, so it takes a few rounds
-                for (int round = 0; round < 40 && target.received.get() < 12; round++) {
-                    CountDownLatch go = new CountDownLatch(1);
-                    Future<Integer> onA = both.submit(() -> {
-                        go.await();
-                        return dispatcher.runDue();
-                    });
-                    Future<Integer> byB = both.submit(() -> {
-                        go.await();
-                        return onB.runDue();
-                    });
-                    go.countDown();
-                    onA.get(30, TimeUnit.SECONDS);
-                    byB.get(30, TimeUnit.SECONDS);
-                }
-            } finally {
-                both.shutdownNow();
+            // each poll sends at most two at a time to one host, so it takes a few rounds
+            for (int round = 0; round < 40 && target.received.get() < 12; round++) {
+                SecondInstance.together(dispatcher::runDue, onB::runDue);
             }
         }
         assertThat(target.received.get()).as("each of the 12 events once, whichever instance claimed it").isEqualTo(12);
