@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.flywaydb.core.Flyway;
 import org.reciprocity.core.ledger.ExchangeKind;
+import org.reciprocity.synthetic.Vocabulary;
 
 /**
  * Loads a synthetic community of a million members into an empty PostgreSQL database with COPY, into the

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.reciprocity.core.profile.OpenTo;
+import org.reciprocity.synthetic.Vocabulary;
 
 /**
  * The members of the synthetic community, each a pure function of the seed and its id: any table can ask

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.reciprocity.synthetic.Vocabulary;
 
 /**
  * Makes the load test's members on a loaded community, through the running server's API where the server's

@@ -1,23 +1,23 @@
-package org.reciprocity.bench.community;
+package org.reciprocity.synthetic;
 
 import java.util.List;
 import org.reciprocity.core.profile.CultureRegion;
 
 /**
- * The words the synthetic million is made of: industries with their roles and skills, cities with their
- * time zones, cultures, languages and names. The same vocabulary as the demo community's generator, kept
- * here because that generator is leaving core's main sources and the loader must not depend on its order.
+ * The words synthetic communities are made of: industries with their roles and skills, cities with their
+ * time zones, cultures, languages and names, interests and the phrases of a bio. The demo's generator and
+ * the million-member loader (bench) both draw from it.
  */
-final class Vocabulary {
+public final class Vocabulary {
 
-    record Industry(String name, List<String> roles, List<String> skills) {}
+    public record Industry(String name, List<String> roles, List<String> skills) {}
 
-    record City(String name, String timeZone, CultureRegion culture, List<String> languages,
-                List<String> firstNames, List<String> lastNames) {}
+    public record City(String name, String timeZone, CultureRegion culture, List<String> languages,
+                       List<String> firstNames, List<String> lastNames) {}
 
     private Vocabulary() {}
 
-    static final List<Industry> INDUSTRIES = List.of(
+    public static final List<Industry> INDUSTRIES = List.of(
             new Industry("Software", List.of("Backend engineer", "Frontend engineer", "Engineering manager", "Site reliability engineer", "Open-source maintainer"),
                     List.of("Java", "Kotlin", "Python", "Go", "Rust", "TypeScript", "React", "PostgreSQL", "Kubernetes", "Distributed systems", "Code review", "Open source", "API design", "Performance tuning")),
             new Industry("Data and AI", List.of("Data scientist", "Machine learning engineer", "Analytics lead", "Data engineer"),
@@ -43,14 +43,14 @@ final class Vocabulary {
             new Industry("Human resources", List.of("Recruiter", "People partner", "Talent lead", "Career coach"),
                     List.of("Recruiting", "Interviewing", "Career coaching", "Compensation", "Onboarding", "Employer branding", "CV review")));
 
-    static final List<String> INTERESTS = List.of(
+    public static final List<String> INTERESTS = List.of(
             "Climate tech", "Remote work", "Mentoring juniors", "Open source", "Startups", "Public speaking",
             "Diversity and inclusion", "Writing", "Sustainability", "Fintech", "Healthtech", "Education reform",
             "Product management", "Leadership", "Side projects", "Photography", "Running", "Chess",
             "Urban cycling", "Board games", "Jazz", "Cooking", "Languages", "Volunteering", "Career changes",
             "Hiring", "Negotiation", "Behavioural economics", "Ethics in AI", "Accessibility");
 
-    static final List<City> CITIES = List.of(
+    public static final List<City> CITIES = List.of(
             new City("Berlin, Germany", "Europe/Berlin", CultureRegion.WESTERN_EUROPE, List.of("German", "English"),
                     List.of("Lena", "Jonas", "Mia", "Felix", "Hannah", "Lukas", "Sophie", "Paul"), List.of("Schmidt", "Weber", "Becker", "Hoffmann", "Richter", "Klein")),
             new City("Lyon, France", "Europe/Paris", CultureRegion.WESTERN_EUROPE, List.of("French", "English"),
@@ -85,13 +85,13 @@ final class Vocabulary {
                     List.of("Charlotte", "Jack", "Isla", "Oliver", "Matilda", "William", "Zoe", "Henry"), List.of("Thompson", "Nguyen", "Kelly", "Walker", "Ryan", "Clarke")));
 
 
-    static final List<String> BIO_OPENERS = List.of(
+    public static final List<String> BIO_OPENERS = List.of(
             "I have spent %1$d years as a %2$s and still enjoy the craft.",
             "%1$d years in, I am a %2$s who likes to teach what I learn.",
             "After %1$d years working as a %2$s, I care most about helping others grow.",
             "I am a %2$s with %1$d years of practice and a soft spot for first-time founders.");
 
-    static final List<String> BIO_CLOSERS = List.of(
+    public static final List<String> BIO_CLOSERS = List.of(
             "Happy to review your %s work or talk through a tricky problem.",
             "Ask me about %s; I am slow to reply on weekends.",
             "I learn most from people outside my field, so reach out if %s interests you.",
