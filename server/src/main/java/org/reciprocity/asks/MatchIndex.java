@@ -33,6 +33,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The two Lucene indexes matching reads, derived from the database: what each active member can give
@@ -192,6 +194,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         long before = appliedUpTo;
         for (IndexChangeRows.Change change : changes.since(appliedUpTo, now)) {
             if (recentlyApplied.putIfAbsent(change.id(), now) != null) {
+                appliedUpTo = Math.max(appliedUpTo, change.id());
                 continue;
             }
             switch (change.kind()) {
@@ -214,12 +217,31 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     /** In the transaction of the change: every instance learns of it from the feed. */
     @EventListener
     void record(MemberChanged changed) {
-        changes.record(IndexChangeRows.Kind.MEMBER, changed.memberId(), clock.instant());
+        refreshedHereAfterCommit(changes.record(IndexChangeRows.Kind.MEMBER, changed.memberId(), clock.instant()));
     }
 
     @EventListener
     void record(PostingChanged changed) {
-        changes.record(IndexChangeRows.Kind.POSTING, changed.postingId(), clock.instant());
+        refreshedHereAfterCommit(changes.record(IndexChangeRows.Kind.POSTING, changed.postingId(), clock.instant()));
+    }
+
+    /**
+     * This instance refreshes its copy after the commit ({@code on(...)} above), so its own poll of the feed
+     * skips the row instead of refreshing the same member or posting a second time.
+     */
+    private void refreshedHereAfterCommit(long feedRow) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    markApplied(feedRow);
+                }
+            });
+        }
+    }
+
+    private synchronized void markApplied(long feedRow) {
+        recentlyApplied.put(feedRow, clock.instant());
     }
 
     /** When this instance's copy was last built from scratch (the wall clock, not the application's). */
