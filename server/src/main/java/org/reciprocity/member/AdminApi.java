@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,14 +29,22 @@ class AdminApi {
 
     record InviteLink(String id, String code, String url, Instant expiresAt) {}
 
+    record SuspensionRequest(String reason) {}
+
+    /** A member's account status as an admin sees it; the suspension fields are null once it is lifted. */
+    record AccountStatus(String memberId, String displayName, MemberStatus status, Instant suspendedAt, String reason) {}
+
     private final CommunitySettingRows settings;
     private final InviteRows invites;
+    private final Suspensions suspensions;
     private final Clock clock;
     private final String baseUrl;
 
-    AdminApi(CommunitySettingRows settings, InviteRows invites, Clock clock, @Value("${reciprocity.base-url}") String baseUrl) {
+    AdminApi(CommunitySettingRows settings, InviteRows invites, Suspensions suspensions, Clock clock,
+             @Value("${reciprocity.base-url}") String baseUrl) {
         this.settings = settings;
         this.invites = invites;
+        this.suspensions = suspensions;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -70,6 +79,26 @@ class AdminApi {
         InviteRows.Created created = invites.create(me.id(), clock.instant());
         Idempotency.answerHoldsSecret(request);
         return new InviteLink(created.id(), created.code(), inviteUrl(baseUrl, created.code()), created.expiresAt());
+    }
+
+    @PostMapping("/api/v1/admin/members/{id}/suspend")
+    @Operation(summary = "Suspend a member (admins only)",
+            description = "A reason is required and kept. The member's sessions end on every instance, their tokens answer "
+                    + "401, they cannot sign in and others stop finding them. Suspending a suspended member answers the "
+                    + "suspension as it stands; an admin cannot suspend themself (409).")
+    AccountStatus suspend(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                          @RequestBody(required = false) SuspensionRequest body) {
+        MemberRows.Suspension s = suspensions.suspend(me, id, body == null ? null : body.reason());
+        return new AccountStatus(s.member().publicId(), s.member().displayName(), s.member().status(), s.suspendedAt(),
+                s.reason());
+    }
+
+    @PostMapping("/api/v1/admin/members/{id}/unsuspend")
+    @Operation(summary = "Lift a member's suspension (admins only)",
+            description = "The account is active again as it was; 409 when it is not suspended. A body is accepted and ignored.")
+    AccountStatus unsuspend(@PathVariable String id, @RequestBody(required = false) SuspensionRequest body) {
+        Member member = suspensions.unsuspend(id);
+        return new AccountStatus(member.publicId(), member.displayName(), member.status(), null, null);
     }
 
     static String inviteUrl(String baseUrl, String code) {

@@ -106,6 +106,49 @@ public class MemberRows {
         jdbc.sql("delete from member where id = :id").param("id", id).update();
     }
 
+    /** A suspended account as the admin page lists it. */
+    public record Suspension(Member member, Instant suspendedAt, String suspendedBy, String reason) {}
+
+    /** Suspends an active account; false when it was not active (already suspended, or gone). */
+    boolean suspend(long id, long adminId, String reason, Instant now) {
+        return jdbc.sql("""
+                update member set status = 'SUSPENDED', suspended_at = :now, suspended_by = :admin, suspension_reason = :reason
+                where id = :id and status = 'ACTIVE'
+                """)
+                .param("id", id).param("admin", adminId).param("reason", reason).param("now", utc(now)).update() == 1;
+    }
+
+    /** Lifts a suspension; false when the account was not suspended. The record of it goes with it. */
+    boolean unsuspend(long id) {
+        return jdbc.sql("""
+                update member set status = 'ACTIVE', suspended_at = null, suspended_by = null, suspension_reason = null
+                where id = :id and status = 'SUSPENDED'
+                """)
+                .param("id", id).update() == 1;
+    }
+
+    Optional<Suspension> suspensionOf(long id) {
+        return jdbc.sql(SUSPENSIONS + " where m.id = :id and m.status = 'SUSPENDED'").param("id", id)
+                .query(MemberRows::mapSuspension).optional();
+    }
+
+    /** The most recently suspended accounts first. */
+    List<Suspension> suspensions(int limit) {
+        return jdbc.sql(SUSPENSIONS + " where m.status = 'SUSPENDED' order by m.suspended_at desc, m.id desc limit :limit")
+                .param("limit", limit).query(MemberRows::mapSuspension).list();
+    }
+
+    private static final String SUSPENSIONS = """
+            select m.id, m.public_id, m.email, m.display_name, m.role, m.status, m.created_at,
+                   m.suspended_at, m.suspension_reason, a.display_name as suspended_by
+            from member m left join member a on a.id = m.suspended_by""";
+
+    private static Suspension mapSuspension(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime at = rs.getObject("suspended_at", OffsetDateTime.class);
+        return new Suspension(map(rs, row), at == null ? null : at.toInstant(), rs.getString("suspended_by"),
+                rs.getString("suspension_reason"));
+    }
+
     /** Every active member's id, in sign-up order. */
     public List<Long> activeIds() {
         return jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();

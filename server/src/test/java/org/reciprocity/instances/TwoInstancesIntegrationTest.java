@@ -98,6 +98,20 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aSuspensionOnOneInstanceEndsTheMembersSessionsOnBoth() throws Exception {
+        Account cleo = newAccount("Cleo Twice");
+        String onA = signIn(port, cleo);
+        String onB = signIn(SecondInstance.port(b), cleo);
+        HttpResponse<String> suspended = api(port, "POST", "/api/v1/admin/members/" + cleo.id() + "/suspend", admin(),
+                "{\"reason\": \"spam\"}");
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        assertThat(page(SecondInstance.port(b), "/account", onB).statusCode()).as("the session made on B").isEqualTo(302);
+        assertThat(page(SecondInstance.port(b), "/account", onA).statusCode()).as("the session made on A, on B").isEqualTo(302);
+        assertThat(page(port, "/account", onA).statusCode()).isEqualTo(302);
+        assertThat(api(SecondInstance.port(b), "GET", "/api/v1/me", cleo, null).statusCode()).as("her token on B").isEqualTo(401);
+    }
+
+    @Test
     void aScheduledJobRunsOnOneInstanceAtATimeAndOncePerPeriod() throws Exception {
         ClusterLocks locksOnB = b.getBean(ClusterLocks.class);
         String job = "test-job-" + UUID.randomUUID();
