@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,6 +138,18 @@ public class Asks {
         return all;
     }
 
+    /** One of the caller's open postings, as their agenda lists it. */
+    public record OpenPosting(String id, PostingKind kind, String title, LocalDate expiresOn) {}
+
+    /**
+     * The caller's open postings of every kind, for the agenda: without the pledges and authors that
+     * {@link #allMine} puts in each view, so one query instead of several per posting.
+     */
+    public List<OpenPosting> openOfMine(CurrentMember me) {
+        return postings.openOf(me.id(), EnumSet.allOf(PostingKind.class), clock.instant()).stream()
+                .map(p -> new OpenPosting(p.publicId(), p.kind(), p.title(), p.expiresOn())).toList();
+    }
+
     /** The author marks an open posting fulfilled or closes it. */
     public PostingView close(CurrentMember me, String publicId, String to) {
         Posting posting = visible(me, publicId);
@@ -189,6 +202,16 @@ public class Asks {
                           ConnectionRows connections) {
             return new Readers(viewer, blocked, Set.copyOf(connections.of(viewer)),
                     members.byIds(postings.stream().map(Posting::ownerId).distinct().toList()));
+        }
+
+        /** The viewer's connections, as loaded for the check. */
+        Set<Long> connected() {
+            return connected;
+        }
+
+        /** The postings' authors, as loaded for the check. */
+        Map<Long, Member> authors() {
+            return authors;
         }
 
         boolean canSee(Posting p) {

@@ -42,7 +42,7 @@ class MatchSignals {
     /** The signals of each candidate as seen from {@code asker}; {@code unavailable} are blocked either way. */
     Map<Long, HelperSignals> signals(long asker, List<Long> candidates, Set<Long> unavailable, LocalDate today) {
         Set<Long> mine = Set.copyOf(connections.of(asker));
-        Map<Long, Set<Long>> theirs = connections.ofEach(candidates);
+        Map<Long, Integer> mutual = connections.mutualCounts(asker, candidates);
         Set<Long> active = members.activeAmong(candidates);
         Map<Long, GivingCapacity> capacity = profiles.givingCapacity(candidates);
         Map<Long, Integer> given = giving.givenSince(candidates, today.minusDays(30));
@@ -51,10 +51,9 @@ class MatchSignals {
         Map<Long, HelperSignals> signals = new HashMap<>();
         for (long c : candidates) {
             GivingCapacity cap = capacity.getOrDefault(c, UNSAID);
-            int mutual = (int) theirs.getOrDefault(c, Set.of()).stream().filter(mine::contains).count();
             int[] favors = between.getOrDefault(c, new int[2]);
             PledgeRows.Record record = records.getOrDefault(c, new PledgeRows.Record(0, 0));
-            signals.put(c, new HelperSignals(c, mine.contains(c), mutual, cap.perMonth(), given.getOrDefault(c, 0),
+            signals.put(c, new HelperSignals(c, mine.contains(c), mutual.getOrDefault(c, 0), cap.perMonth(), given.getOrDefault(c, 0),
                     cap.paused(), active.contains(c) && !unavailable.contains(c), favors[0], favors[1], record.kept(),
                     record.lapsed()));
         }

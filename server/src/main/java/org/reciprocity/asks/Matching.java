@@ -15,7 +15,6 @@ import org.reciprocity.asks.AskViews.MatchView;
 import org.reciprocity.asks.AskViews.MutualBenefit;
 import org.reciprocity.asks.AskViews.SuggestedPosting;
 import org.reciprocity.core.matching.GiveFirst;
-import org.reciprocity.core.matching.HelperSignals;
 import org.reciprocity.core.matching.Suggestion;
 import org.reciprocity.core.matching.TextIndex;
 import org.reciprocity.ledger.GivingHistory;
@@ -121,26 +120,26 @@ public class Matching {
 
     /** Open asks the caller could help with; empty while the caller paused giving or used up their capacity. */
     public List<SuggestedPosting> giveFirst(CurrentMember me, Integer limit) {
-        HelperSignals self = signals.signals(me.id(), List.of(me.id()), Set.of(), asks.today(me)).get(me.id());
-        if (!self.canHelpNow()) {
+        int wanted = limit(limit);
+        LocalDate today = asks.today(me);
+        if (!signals.ableToGive(List.of(me.id()), today).contains(me.id())) {
             return List.of();
         }
-        return suggestedPostings(me, PostingKind.ASK, limit(limit));
+        return suggestedPostings(me, PostingKind.ASK, wanted, today);
     }
 
     /** Open opportunities whose words match what the caller can give (A6). */
     public List<SuggestedPosting> opportunities(CurrentMember me, Integer limit) {
-        return suggestedPostings(me, PostingKind.OPPORTUNITY, limit(limit));
+        return suggestedPostings(me, PostingKind.OPPORTUNITY, limit(limit), asks.today(me));
     }
 
-    private List<SuggestedPosting> suggestedPostings(CurrentMember me, PostingKind kind, int limit) {
+    private List<SuggestedPosting> suggestedPostings(CurrentMember me, PostingKind kind, int limit, LocalDate today) {
         Profile own = profiles.of(me.id());
         List<String> gives = new ArrayList<>(own.skills());
         postings.openOf(me.id(), PostingKind.OFFER, now()).forEach(o -> gives.add(o.title()));
         String query = String.join("\n", gives) + "\n" + (own.headline() == null ? "" : own.headline());
         List<TextIndex.Hit> hits = index.postings().search(query, 100, id -> true);
         Map<Long, Posting> found = postings.byIds(hits.stream().map(TextIndex.Hit::id).toList());
-        LocalDate today = asks.today(me);
         Asks.Readers readers = asks.readers(me.id(), found.values());
         List<Posting> usable = hits.stream().map(h -> found.get(h.id()))
                 .filter(p -> p != null && p.kind() == kind && p.ownerId() != me.id() && p.isOpen(now()) && readers.canSee(p))
@@ -149,19 +148,22 @@ public class Matching {
             return List.of();
         }
         List<Long> authors = usable.stream().map(Posting::ownerId).distinct().toList();
-        Set<Long> mine = Set.copyOf(connections.of(me.id()));
-        Map<Long, Set<Long>> theirs = connections.ofEach(authors);
+        Set<Long> mine = readers.connected();
+        Map<Long, Integer> mutual = connections.mutualCounts(me.id(), authors);
         Map<Long, int[]> favors = giving.favorsWith(me.id(), authors);
         Map<Long, Integer> pledged = pledges.activeCounts(usable.stream().map(Posting::id).toList());
         Map<Long, Float> scores = new HashMap<>();
         hits.forEach(h -> scores.put(h.id(), h.score()));
         TextIndex text = index.postings();
+        // each thing the caller gives is analysed once, not once per ask it is compared with
+        Map<String, Set<String>> giveWords = new HashMap<>();
+        gives.forEach(g -> giveWords.computeIfAbsent(g, text::terms));
         List<GiveFirst.Candidate> candidates = usable.stream().map(p -> {
             Set<String> askWords = text.terms(p.text());
-            List<String> matched = gives.stream().filter(g -> text.terms(g).stream().anyMatch(askWords::contains)).toList();
-            int mutual = (int) theirs.getOrDefault(p.ownerId(), Set.of()).stream().filter(mine::contains).count();
+            List<String> matched = gives.stream().filter(g -> giveWords.get(g).stream().anyMatch(askWords::contains)).toList();
             Integer daysLeft = p.expiresOn() == null ? null : (int) ChronoUnit.DAYS.between(today, p.expiresOn());
-            return new GiveFirst.Candidate(p.id(), scores.get(p.id()), matched, mine.contains(p.ownerId()), mutual,
+            return new GiveFirst.Candidate(p.id(), scores.get(p.id()), matched, mine.contains(p.ownerId()),
+                    mutual.getOrDefault(p.ownerId(), 0),
                     favors.getOrDefault(p.ownerId(), new int[2])[0], pledged.getOrDefault(p.id(), 0), daysLeft);
         }).toList();
         double best = candidates.stream().mapToDouble(GiveFirst.Candidate::textScore).max().orElse(1);
@@ -170,7 +172,7 @@ public class Matching {
                         c.matchedSkills().isEmpty() ? List.of() : List.of("matches what you give: " + String.join(", ",
                                 c.matchedSkills().subList(0, Math.min(3, c.matchedSkills().size()))))))
                         .sorted(Comparator.comparingDouble(Suggestion::score).reversed()).toList();
-        Map<Long, Member> people = members.byIds(authors);
+        Map<Long, Member> people = readers.authors();
         return ranked.stream().limit(limit).map(s -> {
             Posting p = found.get(s.id());
             return new SuggestedPosting(p.publicId(), p.kind(), p.title(), Asks.person(people.get(p.ownerId())),

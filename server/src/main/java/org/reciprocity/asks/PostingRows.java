@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,10 +97,16 @@ class PostingRows {
 
     /** One member's postings of a kind still open at {@code now}. */
     List<Posting> openOf(long ownerId, PostingKind kind, Instant now) {
+        return openOf(ownerId, Set.of(kind), now);
+    }
+
+    /** One member's postings of these kinds still open at {@code now}, oldest first. */
+    List<Posting> openOf(long ownerId, Collection<PostingKind> kinds, Instant now) {
         return complete(jdbc.sql("select " + COLUMNS + """
-                 from posting where owner_id = :owner and kind = :kind and status = 'OPEN'
+                 from posting where owner_id = :owner and kind in (:kinds) and status = 'OPEN'
                    and (expires_on is null or expires_on >= :earliest) order by id
-                """).param("owner", ownerId).param("kind", kind.name()).param("earliest", Today.earliestAnywhere(now))
+                """).param("owner", ownerId).param("kinds", kinds.stream().map(Enum::name).toList())
+                .param("earliest", Today.earliestAnywhere(now))
                 .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList();
     }
 

@@ -9,9 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.reciprocity.asks.AskViews.PostingView;
 import org.reciprocity.asks.Asks;
-import org.reciprocity.asks.PostingStatus;
 import org.reciprocity.core.agenda.Agenda;
 import org.reciprocity.core.agenda.AgendaInput;
 import org.reciprocity.core.agenda.AgendaItem;
@@ -346,12 +344,8 @@ public class FollowUp {
         List<AgendaInput.Pledge> pledges = asks.myPledges(me).stream()
                 .filter(p -> p.status().name().equals("PLEDGED"))
                 .map(p -> new AgendaInput.Pledge(p.id(), p.askTitle(), p.asker().displayName(), p.dueOn())).toList();
-        List<AgendaInput.Posting> postings = new ArrayList<>();
-        for (PostingView p : asks.allMine(me)) {
-            if (p.status() == PostingStatus.OPEN) {
-                postings.add(new AgendaInput.Posting(p.id(), p.kind().noun(), p.title(), p.expiresOn()));
-            }
-        }
+        List<AgendaInput.Posting> postings = asks.openOfMine(me).stream()
+                .map(p -> new AgendaInput.Posting(p.id(), p.kind().noun(), p.title(), p.expiresOn())).toList();
         return new AgendaInput(people, interactions, book.entries(), book.exchangeIds(), names, pledges, postings,
                 rows.cadences(me.id()));
     }

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.reciprocity.db.InLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,19 +75,26 @@ public class ConnectionRows {
                 .param("since", since.atOffset(ZoneOffset.UTC)).update();
     }
 
-    /** Each member's connections, for many members at once. */
-    public Map<Long, Set<Long>> ofEach(Collection<Long> members) {
-        Map<Long, Set<Long>> map = new HashMap<>();
-        for (List<Long> chunk : InLists.chunks(members)) {
-            jdbc.sql("select member_low, member_high from connection where member_low in (:ids) or member_high in (:ids)")
-                    .param("ids", chunk).query((rs, n) -> {
-                        long low = rs.getLong(1);
-                        long high = rs.getLong(2);
-                        map.computeIfAbsent(low, k -> new HashSet<>()).add(high);
-                        map.computeIfAbsent(high, k -> new HashSet<>()).add(low);
-                        return null;
-                    }).list();
+    /**
+     * For each of {@code others} who shares a connection with {@code me}, how many they share. Counted in
+     * the database: sending every connection of two hundred candidates to count them here cost more.
+     */
+    public Map<Long, Integer> mutualCounts(long me, Collection<Long> others) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(others)) {
+            jdbc.sql("""
+                    with mine (friend) as (
+                        select member_high from connection where member_low = :me
+                        union all select member_low from connection where member_high = :me)
+                    select t.other, count(*) from (
+                        select member_low as other, member_high as friend from connection where member_low in (:ids)
+                        union all
+                        select member_high, member_low from connection where member_high in (:ids)) t
+                    join mine m on m.friend = t.friend
+                    group by t.other
+                    """).param("me", me).param("ids", chunk)
+                    .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
         }
-        return map;
+        return counts;
     }
 }

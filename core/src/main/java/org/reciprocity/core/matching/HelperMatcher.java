@@ -15,7 +15,7 @@ import java.util.function.LongPredicate;
 public final class HelperMatcher {
 
     /** How many text candidates are re-ranked; the rest are too weak a text match to matter. */
-    public static final int CANDIDATES = 200;
+    public static final int CANDIDATES = 100;
 
     /** Looks up the signals of many candidates at once (one round trip for a database). */
     @FunctionalInterface

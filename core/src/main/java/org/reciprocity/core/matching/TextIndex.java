@@ -185,7 +185,9 @@ public final class TextIndex implements Closeable {
             return List.of();
         }
         return withSearcher(searcher -> {
-            int wanted = limit * 2 + 16;
+            // few are filtered out (the asker, blocked members): a small first window keeps Lucene's
+            // top-k pruning effective on a large index, and a short one is widened below
+            int wanted = limit + 16;
             while (true) {
                 TopDocs top = searcher.search(query, wanted);
                 long[] ids = idsOf(searcher, top.scoreDocs);
