@@ -178,7 +178,8 @@ public class Asks {
     }
 
     boolean canSee(long viewer, Posting p) {
-        return readers(viewer, List.of(p)).canSee(p);
+        // the author always sees their own posting: no need to load blocks and connections for that
+        return p.ownerId() == viewer || readers(viewer, List.of(p)).canSee(p);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.reciprocity.core.matching.HelperSignals;
 import org.reciprocity.ledger.GivingHistory;
-import org.reciprocity.member.MemberRows;
 import org.reciprocity.member.ProfileRows;
 import org.reciprocity.member.ProfileRows.GivingCapacity;
 import org.reciprocity.network.ConnectionRows;
@@ -26,15 +25,13 @@ class MatchSignals {
 
     private final PledgeRows pledges;
     private final ConnectionRows connections;
-    private final MemberRows members;
     private final ProfileRows profiles;
     private final GivingHistory giving;
 
-    MatchSignals(PledgeRows pledges, ConnectionRows connections, MemberRows members, ProfileRows profiles,
+    MatchSignals(PledgeRows pledges, ConnectionRows connections, ProfileRows profiles,
                  GivingHistory giving) {
         this.pledges = pledges;
         this.connections = connections;
-        this.members = members;
         this.profiles = profiles;
         this.giving = giving;
     }
@@ -43,18 +40,18 @@ class MatchSignals {
     Map<Long, HelperSignals> signals(long asker, List<Long> candidates, Set<Long> unavailable, LocalDate today) {
         Set<Long> mine = Set.copyOf(connections.of(asker));
         Map<Long, Integer> mutual = connections.mutualCounts(asker, candidates);
-        Set<Long> active = members.activeAmong(candidates);
-        Map<Long, GivingCapacity> capacity = profiles.givingCapacity(candidates);
+        Map<Long, GivingCapacity> capacity = profiles.givingCapacityOfActive(candidates);
         Map<Long, Integer> given = giving.givenSince(candidates, today.minusDays(30));
         Map<Long, int[]> between = giving.favorsWith(asker, candidates);
         Map<Long, PledgeRows.Record> records = pledges.records(candidates);
         Map<Long, HelperSignals> signals = new HashMap<>();
         for (long c : candidates) {
             GivingCapacity cap = capacity.getOrDefault(c, UNSAID);
+            boolean active = capacity.containsKey(c);
             int[] favors = between.getOrDefault(c, new int[2]);
             PledgeRows.Record record = records.getOrDefault(c, new PledgeRows.Record(0, 0));
             signals.put(c, new HelperSignals(c, mine.contains(c), mutual.getOrDefault(c, 0), cap.perMonth(), given.getOrDefault(c, 0),
-                    cap.paused(), active.contains(c) && !unavailable.contains(c), favors[0], favors[1], record.kept(),
+                    cap.paused(), active && !unavailable.contains(c), favors[0], favors[1], record.kept(),
                     record.lapsed()));
         }
         return signals;
@@ -62,13 +59,12 @@ class MatchSignals {
 
     /** Those of the members who can give now: active, not paused, and under the favors a month they offer. */
     Set<Long> ableToGive(Collection<Long> members, LocalDate today) {
-        Set<Long> active = this.members.activeAmong(members);
-        Map<Long, GivingCapacity> capacity = profiles.givingCapacity(members);
+        Map<Long, GivingCapacity> capacity = profiles.givingCapacityOfActive(members);
         Map<Long, Integer> given = giving.givenSince(members, today.minusDays(30));
         Set<Long> able = new HashSet<>();
         for (long id : members) {
             GivingCapacity c = capacity.get(id);
-            if (active.contains(id) && c != null && !c.paused()
+            if (c != null && !c.paused()
                     && (c.perMonth() == null || given.getOrDefault(id, 0) < c.perMonth())) {
                 able.add(id);
             }

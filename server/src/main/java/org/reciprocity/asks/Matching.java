@@ -44,6 +44,14 @@ public class Matching {
     static final int MAX_LIMIT = 50;
     /** Connections' open asks looked at for mutual-benefit pairs, newest first. */
     static final int MUTUAL_ASKS_LOOKED_AT = 200;
+    /**
+     * Text hits a give-first or opportunities list is ranked from: five times what is shown, at least 50.
+     * Each hit costs its posting, its author and their signals; beyond that, weaker text matches rarely
+     * climb into the shown few however close their author is.
+     */
+    private static int postingHitsFor(int shown) {
+        return Math.max(50, 5 * shown);
+    }
 
     private final Asks asks;
     private final MatchIndex index;
@@ -138,7 +146,7 @@ public class Matching {
         List<String> gives = new ArrayList<>(own.skills());
         postings.openOf(me.id(), PostingKind.OFFER, now()).forEach(o -> gives.add(o.title()));
         String query = String.join("\n", gives) + "\n" + (own.headline() == null ? "" : own.headline());
-        List<TextIndex.Hit> hits = index.postings().search(query, 100, id -> true);
+        List<TextIndex.Hit> hits = index.postings().search(query, postingHitsFor(limit), id -> true);
         Map<Long, Posting> found = postings.byIds(hits.stream().map(TextIndex.Hit::id).toList());
         Asks.Readers readers = asks.readers(me.id(), found.values());
         List<Posting> usable = hits.stream().map(h -> found.get(h.id()))

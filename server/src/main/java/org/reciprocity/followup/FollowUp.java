@@ -2,7 +2,6 @@ package org.reciprocity.followup;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -162,12 +161,13 @@ public class FollowUp {
 
     /** What is due today or overdue, neither done nor snoozed, soonest first. */
     public AgendaView agenda(CurrentMember me) {
-        LocalDate today = today(me);
+        Today.Day day = today.dayOf(me.id());
+        LocalDate today = day.date();
         Map<String, FollowUpRows.Reminder> reminders = rows.reminders(me.id());
         List<AgendaItemView> shown = new ArrayList<>();
         int keepInTouch = 0;
         int hidden = 0;
-        for (AgendaItem item : Agenda.build(input(me), today)) {
+        for (AgendaItem item : Agenda.build(input(me, day.zone()), today)) {
             if (item.dueOn().isAfter(today) || !active(item, reminders, today)) {
                 continue;
             }
@@ -187,11 +187,12 @@ public class FollowUp {
      */
     FeedAgenda feedAgenda(long memberId, int daysAhead) {
         CurrentMember me = members.byId(memberId).orElseThrow().asCurrent();
-        LocalDate today = today(me);
+        Today.Day day = today.dayOf(memberId);
+        LocalDate today = day.date();
         LocalDate to = today.plusDays(daysAhead);
         Map<String, FollowUpRows.Reminder> reminders = rows.reminders(memberId);
         List<FeedItem> items = new ArrayList<>();
-        for (AgendaItem item : Agenda.build(input(me), today)) {
+        for (AgendaItem item : Agenda.build(input(me, day.zone()), today)) {
             FollowUpRows.Reminder r = reminders.get(item.key());
             if (r != null && "DONE".equals(r.state())) {
                 continue;
@@ -253,7 +254,8 @@ public class FollowUp {
     /** Done and snooze apply to items of the caller's agenda only; anything else is not found. */
     private String known(CurrentMember me, String reminderId) {
         String key = reminderId == null ? "" : reminderId.strip();
-        boolean exists = Agenda.build(input(me), today(me)).stream().anyMatch(i -> i.key().equals(key));
+        Today.Day day = today.dayOf(me.id());
+        boolean exists = Agenda.build(input(me, day.zone()), day.date()).stream().anyMatch(i -> i.key().equals(key));
         if (!exists) {
             throw new NotFound("There is no such item on your agenda.");
         }
@@ -264,7 +266,8 @@ public class FollowUp {
 
     /** Tracked contacts past their ideal (AMBER) or maximum (RED) interval, longest silence first (or by name). */
     public List<StandingView> losingTouch(CurrentMember me, String sort) {
-        List<StandingView> list = new ArrayList<>(Agenda.losingTouch(input(me), today(me)).stream()
+        Today.Day day = today.dayOf(me.id());
+        List<StandingView> list = new ArrayList<>(Agenda.losingTouch(input(me, day.zone()), day.date()).stream()
                 .map(s -> new StandingView(counterpart(s.person().key(), s.person().name()),
                         s.person().tier() == null ? null : s.person().tier().name(), s.lastTouch(), s.daysSince(),
                         s.cadence().idealDays(), s.cadence().maxDays(), s.level()))
@@ -320,19 +323,18 @@ public class FollowUp {
 
     // --- input of the pure agenda ----------------------------------------------------------
 
-    AgendaInput input(CurrentMember me) {
+    /** The pure agenda's input for the member, whose time zone dates the contacts they added. */
+    AgendaInput input(CurrentMember me, java.time.ZoneId zone) {
         Ledger.AgendaLedger book = ledger.forAgenda(me.id());
         Map<String, String> names = new java.util.HashMap<>(book.names());
-        Map<String, Cadence> overrides = contacts.cadences(me.id());
-        java.time.ZoneId zone = today.zone(me.id());
         List<AgendaInput.Person> people = new ArrayList<>();
-        for (Contact c : contacts.all(me.id())) {
+        for (ContactRows.Tracked c : contacts.tracked(me.id())) {
             String key = "c:" + c.id();
             names.put(key, c.name());
             LocalDate knownSince = c.lastInteractionOn() != null ? c.lastInteractionOn()
                     : LocalDate.ofInstant(c.createdAt(), zone);
             Set<String> aliases = c.linkedMemberId() == null ? Set.of() : Set.of("m:" + c.linkedMemberId());
-            people.add(new AgendaInput.Person(key, c.name(), c.tier(), overrides.get(c.id()), knownSince, aliases));
+            people.add(new AgendaInput.Person(key, c.name(), c.tier(), c.cadence(), knownSince, aliases));
         }
         List<AgendaInput.Interaction> interactions = new ArrayList<>();
         for (NamedInteraction n : named(rows.interactions(me.id(), Integer.MAX_VALUE))) {

@@ -7,11 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.reciprocity.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,16 +150,6 @@ public class MemberRows {
     /** Every active member's id, in sign-up order. */
     public List<Long> activeIds() {
         return jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
-    }
-
-    /** Those of the members whose accounts are active. */
-    public Set<Long> activeAmong(Collection<Long> ids) {
-        Set<Long> active = new HashSet<>();
-        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
-            jdbc.sql("select id from member where status = 'ACTIVE' and id in (:ids)").param("ids", chunk)
-                    .query(Long.class).list().forEach(active::add);
-        }
-        return active;
     }
 
     public long countAdmins() {

@@ -59,11 +59,18 @@ public class ProfileRows {
         return zones;
     }
 
-    /** How much each member offers to give, as matching weighs it; members without a profile are absent. */
-    public Map<Long, GivingCapacity> givingCapacity(Collection<Long> memberIds) {
+    /**
+     * How much each member offers to give, as matching weighs it, for those of the members whose accounts
+     * are active (one query for both: matching asks it of every candidate of every search).
+     */
+    public Map<Long, GivingCapacity> givingCapacityOfActive(Collection<Long> memberIds) {
         Map<Long, GivingCapacity> map = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(memberIds)) {
-            jdbc.sql("select member_id, capacity_per_month, giving_paused from profile where member_id in (:ids)")
+            jdbc.sql("""
+                    select p.member_id, p.capacity_per_month, p.giving_paused from profile p
+                    join member m on m.id = p.member_id
+                    where m.status = 'ACTIVE' and p.member_id in (:ids)
+                    """)
                     .param("ids", chunk)
                     .query((rs, n) -> map.put(rs.getLong(1),
                             new GivingCapacity(rs.getObject(2, Integer.class), rs.getBoolean(3))))

@@ -46,6 +46,14 @@ public class Today {
         return profiles.timeZones(memberIds);
     }
 
+    /** A member's time zone and the date it is there now, for work that needs both (one query). */
+    public record Day(ZoneId zone, LocalDate date) {}
+
+    public Day dayOf(long memberId) {
+        ZoneId zone = zone(memberId);
+        return new Day(zone, LocalDate.ofInstant(clock.instant(), zone));
+    }
+
     public LocalDate of(long memberId) {
         return LocalDate.ofInstant(clock.instant(), zone(memberId));
     }

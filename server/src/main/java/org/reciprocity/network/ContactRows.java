@@ -223,15 +223,36 @@ public class ContactRows {
         batch.batchUpdate("insert into contact_tag (contact_id, position, tag) values (:id, :pos, :tag)", rows);
     }
 
-    /** The owner's contacts that have a cadence of their own, by contact public id. */
-    public Map<String, Cadence> cadences(long owner) {
-        Map<String, Cadence> map = new HashMap<>();
-        jdbc.sql("""
-                select public_id, cadence_ideal_days, cadence_max_days from contact
-                where owner_id = :owner and cadence_ideal_days is not null
-                """).param("owner", owner)
-                .query((rs, n) -> map.put(rs.getString(1), new Cadence(rs.getInt(2), rs.getInt(3)))).list();
-        return map;
+    /** What keeping in touch weighs of a contact: who, its tier and own cadence, and since when it is known. */
+    public record Tracked(String id, String name, Tier tier, Cadence cadence, String linkedMemberId,
+                          java.time.LocalDate lastInteractionOn, Instant createdAt) {}
+
+    /**
+     * Every contact of the owner as the agenda reads it: two queries (the contacts, their linked members)
+     * where {@link #all} takes five, since the agenda needs neither tags, e-mails nor phones.
+     */
+    public List<Tracked> tracked(long owner) {
+        record Row(Tracked contact, Long linkedMember) {}
+        List<Row> rows = jdbc.sql("""
+                select public_id, name, tier, cadence_ideal_days, cadence_max_days, linked_member_id,
+                       last_interaction_on, created_at
+                from contact where owner_id = :owner order by lower(name)
+                """).param("owner", owner).query((rs, n) -> {
+                    Integer ideal = rs.getObject("cadence_ideal_days", Integer.class);
+                    return new Row(new Tracked(rs.getString("public_id"), rs.getString("name"),
+                            Tier.valueOf(rs.getString("tier")), ideal == null ? null : new Cadence(ideal, rs.getInt("cadence_max_days")),
+                            null, rs.getObject("last_interaction_on", java.time.LocalDate.class),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                            rs.getObject("linked_member_id", Long.class));
+                }).list();
+        Map<Long, Member> linked = members.byIds(rows.stream().map(Row::linkedMember)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(r -> {
+            Member m = r.linkedMember() == null ? null : linked.get(r.linkedMember());
+            Tracked t = r.contact();
+            return m == null ? t : new Tracked(t.id(), t.name(), t.tier(), t.cadence(), m.publicId(), t.lastInteractionOn(),
+                    t.createdAt());
+        }).toList();
     }
 
     /** Sets or (with null) clears the contact's own cadence; false when the owner has no such contact. */

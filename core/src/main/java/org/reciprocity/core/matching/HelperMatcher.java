@@ -14,8 +14,11 @@ import java.util.function.LongPredicate;
  */
 public final class HelperMatcher {
 
-    /** How many text candidates are re-ranked; the rest are too weak a text match to matter. */
-    public static final int CANDIDATES = 100;
+    /**
+     * How many text candidates are re-ranked; the rest are too weak a text match to matter. Each one costs
+     * its signals in the database; MatchingQualityTest's nDCG@10 is 0.953 at 50 against 0.957 at 100.
+     */
+    public static final int CANDIDATES = 50;
 
     /** Looks up the signals of many candidates at once (one round trip for a database). */
     @FunctionalInterface
