@@ -110,6 +110,19 @@ class PostingRows {
                 .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList();
     }
 
+    /** These members' postings of one kind still open at {@code now}, oldest first. */
+    List<Posting> openOfOwners(Collection<Long> ownerIds, PostingKind kind, Instant now) {
+        List<Posting> open = new ArrayList<>();
+        for (List<Long> chunk : InLists.chunks(ownerIds)) {
+            open.addAll(complete(jdbc.sql("select " + COLUMNS + """
+                     from posting where owner_id in (:owners) and kind = :kind and status = 'OPEN'
+                       and (expires_on is null or expires_on >= :earliest) order by id
+                    """).param("owners", chunk).param("kind", kind.name()).param("earliest", Today.earliestAnywhere(now))
+                    .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList());
+        }
+        return open;
+    }
+
     /** When the member posted anything since {@code since}, oldest first: for the daily limit. */
     List<Instant> createdSince(long ownerId, Instant since) {
         return jdbc.sql("select created_at from posting where owner_id = :owner and created_at > :since order by created_at")

@@ -31,10 +31,15 @@ public class GivingHistory {
 
     /**
      * The kinds of each giver's latest confirmed member-to-member favors, newest first, at most
-     * {@code perGiver} each; of one giver when {@code giver} is not null. Kinds only: a favor's
+     * {@code perGiver} each: of everyone (a rebuild of the match index). Kinds only: a favor's
      * description belongs to its two parties.
      */
-    public Map<Long, List<String>> confirmedKinds(Long giver, int perGiver) {
-        return exchanges.confirmedKinds(giver, perGiver);
+    public Map<Long, List<String>> confirmedKinds(int perGiver) {
+        return exchanges.confirmedKinds(perGiver);
+    }
+
+    /** The same for these givers only: a refresh of the members a batch of changes touched. */
+    public Map<Long, List<String>> confirmedKindsOf(Collection<Long> givers, int perGiver) {
+        return exchanges.confirmedKinds(givers, perGiver);
     }
 }

@@ -181,20 +181,32 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         Account asker = newAccount("Asker Restarted");
         Account helper = newAccount("Helper Restarted");
+        Account leaving = newAccount("Helper Suspended");
         String ask = com.jayway.jsonpath.JsonPath.read(api(port, "POST", "/api/v1/asks", asker, "{\"title\": \"Looking for "
                 + word + "\", \"details\": \"An hour of it\", \"tags\": [\"" + word + "\"]}").body(), "$.id");
+        assertThat(api(port, "PUT", "/api/v1/me/profile", leaving, "{\"skills\": [\"" + word + "\"]}").statusCode())
+                .isEqualTo(200);
         String onDisk = "--reciprocity.matching.index-dir=" + indexDir;
         try (ConfigurableApplicationContext c = SecondInstance.start(environment, clock, onDisk)) {
             assertThat(c.getBean(MatchIndex.class).startedAs()).as("a new directory").isEqualTo(MatchIndex.Start.REBUILT);
+            assertThat(matchIds(SecondInstance.port(c), asker, ask)).contains(leaving.id());
         }
-        // while C is down, the helper says what she gives (on A)
-        assertThat(api(port, "PUT", "/api/v1/me/profile", helper, "{\"skills\": [\"" + word + "\"]}").statusCode())
-                .isEqualTo(200);
-        try (ConfigurableApplicationContext c = SecondInstance.start(environment, clock, onDisk)) {
-            MatchIndex index = c.getBean(MatchIndex.class);
-            assertThat(index.startedAs()).as("opened from disk, not rebuilt").isEqualTo(MatchIndex.Start.RESUMED);
-            assertThat(matchIds(SecondInstance.port(c), asker, ask)).as("the change made while it was down")
-                    .contains(helper.id());
+        try {
+            // while C is down, on A: the helper says what she gives, twice, and the other helper is suspended
+            for (String skills : List.of("[\"" + word + " basics\"]", "[\"" + word + "\", \"Mentoring\"]")) {
+                assertThat(api(port, "PUT", "/api/v1/me/profile", helper, "{\"skills\": " + skills + "}").statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(api(port, "POST", "/api/v1/admin/members/" + leaving.id() + "/suspend", admin(),
+                    "{\"reason\": \"spam\"}").statusCode()).isEqualTo(200);
+            try (ConfigurableApplicationContext c = SecondInstance.start(environment, clock, onDisk)) {
+                MatchIndex index = c.getBean(MatchIndex.class);
+                assertThat(index.startedAs()).as("opened from disk, not rebuilt").isEqualTo(MatchIndex.Start.RESUMED);
+                assertThat(matchIds(SecondInstance.port(c), asker, ask)).as("the changes made while it was down")
+                        .contains(helper.id()).doesNotContain(leaving.id());
+            }
+        } finally {
+            api(port, "POST", "/api/v1/admin/members/" + leaving.id() + "/unsuspend", admin(), null);
         }
     }
 

@@ -139,21 +139,27 @@ public final class TextIndex implements Closeable {
 
     /** Adds or replaces many documents, made visible once at the end. */
     public void putAll(Iterable<Doc> docs) {
-        try {
-            for (Doc doc : docs) {
-                writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc));
-                byId.put(doc.id(), doc);
-            }
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        update(docs, List.of());
     }
 
     public void remove(long id) {
+        update(List.of(), List.of(id));
+    }
+
+    /**
+     * Adds or replaces {@code puts} and removes {@code removals}, made visible together once at the end:
+     * each reopening of the searcher flushes a segment, so a batch of changes costs one, not one each.
+     */
+    public void update(Iterable<Doc> puts, Collection<Long> removals) {
         try {
-            writer.deleteDocuments(new Term(KEY, Long.toString(id)));
-            byId.remove(id);
+            for (Doc doc : puts) {
+                writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc));
+                byId.put(doc.id(), doc);
+            }
+            for (long id : removals) {
+                writer.deleteDocuments(new Term(KEY, Long.toString(id)));
+                byId.remove(id);
+            }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
