@@ -193,7 +193,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     /**
      * Applies what other instances (and this one) changed since the last poll, as one batch: each member or
      * posting is read again once however often it changed, a thousand at a time, and the searchers reopen
-     * once. (One by one, an instance resuming after ten minutes of load took 200 s for 9,000 changes.)
+     * once a thousand. (One by one, an instance resuming after ten minutes of load took 200 s for 9,000 changes.)
      */
     @Scheduled(fixedDelayString = "${reciprocity.matching.index-poll:PT2S}", initialDelayString = "${reciprocity.matching.index-poll:PT2S}")
     synchronized void catchUp() {

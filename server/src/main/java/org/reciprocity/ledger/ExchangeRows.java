@@ -286,25 +286,23 @@ class ExchangeRows {
     /** The kinds of these givers' latest confirmed member-to-member favors, at most {@code perGiver} each, newest first. */
     Map<Long, List<String>> confirmedKinds(Collection<Long> givers, int perGiver) {
         Map<Long, List<String>> given = new HashMap<>();
-        for (List<Long> chunk : InLists.chunks(givers)) {
-            // each side through its own index (exchange_recorder, exchange_counterpart): one condition on either
-            // column over a CASE read all ten million favors of a million-member community (1.3 s); the window
-            // keeps each giver's latest
+        // one query per giver, each side through its own index (exchange_recorder, exchange_counterpart), with a
+        // limit: on the million, a condition on either column over a CASE read all ten million favors (1.3 s),
+        // and one window query for many givers (row_number() per giver) took 10.5 ms a giver against 3.5 ms
+        for (long giver : givers) {
             jdbc.sql("""
-                    select giver, kind from (
-                        select giver, kind, id, row_number() over (partition by giver order by id desc) as n from (
-                            select recorder_id as giver, kind, id from exchange
-                            where recorder_id in (:givers) and direction = 'GAVE' and counterpart_id is not null
-                              and status = 'CONFIRMED' and superseded_by_id is null
-                            union all
-                            select counterpart_id, kind, id from exchange
-                            where counterpart_id in (:givers) and direction <> 'GAVE' and recorder_id is not null
-                              and status = 'CONFIRMED' and superseded_by_id is null
-                        ) g
-                    ) latest where n <= :limit order by giver, id desc
-                    """).param("givers", chunk).param("limit", perGiver)
-                    .query((rs, n) -> given.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(KIND_WORDS.get(ExchangeKind.valueOf(rs.getString(2)))))
+                    select kind from (
+                        select kind, id from exchange
+                        where recorder_id = :giver and direction = 'GAVE' and counterpart_id is not null
+                          and status = 'CONFIRMED' and superseded_by_id is null
+                        union all
+                        select kind, id from exchange
+                        where counterpart_id = :giver and direction <> 'GAVE' and recorder_id is not null
+                          and status = 'CONFIRMED' and superseded_by_id is null
+                    ) g order by id desc limit :limit
+                    """).param("giver", giver).param("limit", perGiver)
+                    .query((rs, n) -> given.computeIfAbsent(giver, k -> new ArrayList<>())
+                            .add(KIND_WORDS.get(ExchangeKind.valueOf(rs.getString(1)))))
                     .list();
         }
         return given;
