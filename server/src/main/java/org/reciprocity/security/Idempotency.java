@@ -114,6 +114,14 @@ public class Idempotency {
             // an upload over the size limit, or a broken multipart body: let Spring MVC answer it with its own error
             chain.doFilter(request, response);
             return;
+        } catch (RuntimeException e) {
+            if (!multipart) {
+                throw e;
+            }
+            // a part the container refuses (Tomcat's InvalidFileNameException for a NUL in a file name): the
+            // same, Spring MVC answers it as a broken upload
+            chain.doFilter(request, response);
+            return;
         }
         String scope = scope(request);
         String hash = key.hmacHex("idempotency-request", (request.getMethod() + " " + request.getRequestURI() + "?"

@@ -59,6 +59,19 @@ class BadInputIntegrationTest extends IntegrationTest {
         HttpResponse<String> withKey = http("POST", "/api/v1/contacts/imports", "xx", "Authorization", ana.bearer(),
                 "Content-Type", "multipart/form-data", "Idempotency-Key", "broken-upload");
         assertThat(withKey.statusCode()).isEqualTo(400);
+        // a file name the container refuses (a NUL in it), with and without an idempotency key
+        String nulName = "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.vcf\"\r\n"
+                + "Content-Type: text/vcard\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nEND:VCARD\r\n--abc--\r\n";
+        for (String idempotencyKey : List.of("nul-file-name", "")) {
+            HttpResponse<String> refused = idempotencyKey.isEmpty()
+                    ? http("POST", "/api/v1/contacts/imports", nulName, "Authorization", ana.bearer(),
+                            "Content-Type", "multipart/form-data; boundary=abc")
+                    : http("POST", "/api/v1/contacts/imports", nulName, "Authorization", ana.bearer(),
+                            "Content-Type", "multipart/form-data; boundary=abc", "Idempotency-Key", idempotencyKey);
+            // a 400 on the broken upload, or (once the idempotency filter parsed it) a 422 on the missing file; never a 500
+            assertThat(refused.statusCode()).as(refused.body()).isIn(400, 422);
+            assertThat(refused.body()).contains("file").doesNotContain("Exception");
+        }
     }
 
     @Test
