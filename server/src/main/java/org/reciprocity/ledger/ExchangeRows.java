@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.ExchangeKind;
 import org.reciprocity.db.InLists;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
