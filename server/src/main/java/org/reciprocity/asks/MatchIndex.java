@@ -293,13 +293,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         helpers.index().clear();
         for (int from = 0; from < active.size(); from += 1000) {
             List<Long> chunk = active.subList(from, Math.min(active.size(), from + 1000));
-            Map<Long, Profile> seen = profiles.of(chunk);
-            List<TextIndex.Doc> docs = new ArrayList<>(chunk.size());
-            for (long member : chunk) {
-                docs.add(helperProfile(member, seen.getOrDefault(member, Profile.empty()), offers.getOrDefault(member, List.of()),
-                        given.getOrDefault(member, List.of())).doc());
-            }
-            helpers.index().putAll(docs);
+            helpers.index().putAll(helperDocs(chunk, offers, given));
         }
         postings.clear();
         List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
@@ -332,14 +326,17 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
             Set<Long> activeSet = Set.copyOf(active);
             List<Long> gone = chunk.stream().filter(id -> !activeSet.contains(id)).toList();
             Map<Long, List<String>> offers = new HashMap<>();
-            postingRows.openOfOwners(active, PostingKind.OFFER, clock.instant()).stream().filter(MatchIndex::seenByEveryone)
+            postingRows.openOfOwners(active, Set.of(PostingKind.OFFER), clock.instant()).stream().filter(MatchIndex::seenByEveryone)
                     .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
-            Map<Long, Profile> seen = profiles.of(active);
-            Map<Long, List<String>> given = giving.confirmedKindsOf(active, GIVEN_FAVORS_INDEXED);
-            List<TextIndex.Doc> docs = active.stream().map(id -> helperProfile(id, seen.getOrDefault(id, Profile.empty()),
-                    offers.getOrDefault(id, List.of()), given.getOrDefault(id, List.of())).doc()).toList();
-            helpers.index().update(docs, gone);
+            helpers.index().update(helperDocs(active, offers, giving.confirmedKindsOf(active, GIVEN_FAVORS_INDEXED)), gone);
         }
+    }
+
+    /** The helper documents of these active members, their profiles read here, their offers and favor kinds given. */
+    private List<TextIndex.Doc> helperDocs(List<Long> memberIds, Map<Long, List<String>> offers, Map<Long, List<String>> given) {
+        Map<Long, Profile> seen = profiles.of(memberIds);
+        return memberIds.stream().map(id -> helperProfile(id, seen.getOrDefault(id, Profile.empty()),
+                offers.getOrDefault(id, List.of()), given.getOrDefault(id, List.of())).doc()).toList();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

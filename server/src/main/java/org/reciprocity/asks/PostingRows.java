@@ -102,22 +102,18 @@ class PostingRows {
 
     /** One member's postings of these kinds still open at {@code now}, oldest first. */
     List<Posting> openOf(long ownerId, Collection<PostingKind> kinds, Instant now) {
-        return complete(jdbc.sql("select " + COLUMNS + """
-                 from posting where owner_id = :owner and kind in (:kinds) and status = 'OPEN'
-                   and (expires_on is null or expires_on >= :earliest) order by id
-                """).param("owner", ownerId).param("kinds", kinds.stream().map(Enum::name).toList())
-                .param("earliest", Today.earliestAnywhere(now))
-                .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList();
+        return openOfOwners(List.of(ownerId), kinds, now);
     }
 
-    /** These members' postings of one kind still open at {@code now}, oldest first. */
-    List<Posting> openOfOwners(Collection<Long> ownerIds, PostingKind kind, Instant now) {
+    /** These members' postings of these kinds still open at {@code now}, each member's oldest first. */
+    List<Posting> openOfOwners(Collection<Long> ownerIds, Collection<PostingKind> kinds, Instant now) {
         List<Posting> open = new ArrayList<>();
         for (List<Long> chunk : InLists.chunks(ownerIds)) {
             open.addAll(complete(jdbc.sql("select " + COLUMNS + """
-                     from posting where owner_id in (:owners) and kind = :kind and status = 'OPEN'
+                     from posting where owner_id in (:owners) and kind in (:kinds) and status = 'OPEN'
                        and (expires_on is null or expires_on >= :earliest) order by id
-                    """).param("owners", chunk).param("kind", kind.name()).param("earliest", Today.earliestAnywhere(now))
+                    """).param("owners", chunk).param("kinds", kinds.stream().map(Enum::name).toList())
+                    .param("earliest", Today.earliestAnywhere(now))
                     .query(PostingRows::map).list()).stream().filter(p -> p.isOpen(now)).toList());
         }
         return open;

@@ -55,7 +55,7 @@ public class Today {
     }
 
     public LocalDate of(long memberId) {
-        return LocalDate.ofInstant(clock.instant(), zone(memberId));
+        return dayOf(memberId).date();
     }
 
     public LocalDate of(CurrentMember member) {
