@@ -95,9 +95,15 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
     private final IndexChangeRows changes;
     private final ClusterLocks locks;
     private final TransactionTemplate connectionInHand;
-    /** The feed's rows this copy has applied: the latest id, and the ids of the overlap window. */
+    /** The feed's rows this copy has applied: the latest id, and the ids of the overlap window (under the lock). */
     private long appliedUpTo;
     private final Map<Long, Instant> recentlyApplied = new HashMap<>();
+    /** Orders the reads of the database that refreshes make outside the lock. */
+    private final ReadTickets tickets = new ReadTickets();
+    /** One catch-up at a time (the poll, or the start). */
+    private final Object catchingUp = new Object();
+    /** One commit to disk at a time; taken last, never with another lock after it. */
+    private final Object committing = new Object();
     private volatile Instant builtAt = Instant.EPOCH;
 
     MatchIndex(MemberRows members, ProfileRows profiles, GivingHistory giving, PostingRows postingRows, Clock clock,
@@ -133,10 +139,12 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     /**
      * Runs {@code work} under this copy's lock, with a database connection already in hand (the caller's
-     * transaction's, or a new one). A write refreshes the index after its commit while it still holds its
-     * connection, and only then waits for the lock; were the lock taken first and a connection asked for
-     * after, a poll holding the lock would wait for a connection that those writers hold while they wait for
-     * the lock (seen: twenty concurrent profile saves drained a pool of ten for 30 s). One order, no cycle.
+     * transaction's, or a new one): the rebuild, which reads everything under the lock. A write refreshes the
+     * index after its commit while it still holds its connection, and only then waits for the lock; were the
+     * lock taken first and a connection asked for after, a rebuild holding the lock would wait for a connection
+     * that those writers hold while they wait for the lock (seen, when every refresh read under the lock: twenty
+     * concurrent profile saves drained a pool of ten for 30 s). One order, no cycle. Refreshes read the database
+     * before they take the lock, and apply what they read under it ({@link ReadTickets}).
      */
     private <T> T locked(Supplier<T> work) {
         return connectionInHand.execute(status -> {
@@ -168,8 +176,9 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
             return;
         }
         // changes up to here are in the rebuild; later ones come from the feed
+        long latest = changes.latestId();
         synchronized (this) {
-            appliedUpTo = changes.latestId();
+            appliedUpTo = latest;
         }
         rebuild();
         startedAs = Start.REBUILT;
@@ -193,19 +202,28 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         return startedAs;
     }
 
-    /** Makes the copy on disk durable up to the last applied feed row; under the lock ({@link #locked}). */
-    private void commit() {
+    /**
+     * Makes the copy on disk durable, saying it holds every feed row up to {@code feedRow} (it may hold later
+     * ones too: a resume applies them again). Outside the lock, since a commit waits for the disk.
+     */
+    private void commitUpTo(long feedRow) {
         if (!onDisk) {
             return;
         }
-        Optional<Instant> at = changes.createdAt(appliedUpTo);
+        Optional<Instant> at = changes.createdAt(feedRow);
         if (at.isEmpty()) {
             return; // nothing in the feed yet to resume from: a restart rebuilds
         }
-        Map<String, String> data = Map.of(FORMAT_KEY, FORMAT, FEED, Long.toString(appliedUpTo), FEED_ROW_AT,
+        Map<String, String> data = Map.of(FORMAT_KEY, FORMAT, FEED, Long.toString(feedRow), FEED_ROW_AT,
                 at.get().toString());
-        helpers.index().commit(data);
-        postings.commit(data);
+        synchronized (committing) {
+            helpers.index().commit(data);
+            postings.commit(data);
+        }
+    }
+
+    private synchronized long appliedUpTo() {
+        return appliedUpTo;
     }
 
     /** Rebuilds this copy now and has every other instance rebuild theirs (the admin's rebuild). */
@@ -224,20 +242,27 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
      */
     @Scheduled(fixedDelayString = "${reciprocity.matching.index-poll:PT2S}", initialDelayString = "${reciprocity.matching.index-poll:PT2S}")
     void catchUp() {
-        locked(this::applyFeed);
+        synchronized (catchingUp) {
+            applyFeed();
+        }
     }
 
     private void applyFeed() {
         Instant now = clock.instant();
-        recentlyApplied.values().removeIf(at -> at.isBefore(now.minus(IndexChangeRows.OVERLAP.multipliedBy(2))));
-        long before = appliedUpTo;
-        long upTo = appliedUpTo;
+        long before = appliedUpTo();
+        List<IndexChangeRows.Change> batch = changes.since(before, now);
+        Set<Long> skipped;
+        synchronized (this) {
+            recentlyApplied.values().removeIf(at -> at.isBefore(now.minus(IndexChangeRows.OVERLAP.multipliedBy(2))));
+            skipped = Set.copyOf(recentlyApplied.keySet());
+        }
+        long upTo = before;
         List<Long> applying = new ArrayList<>();
         Set<Long> changedMembers = new LinkedHashSet<>();
         Set<Long> changedPostings = new LinkedHashSet<>();
-        for (IndexChangeRows.Change change : changes.since(appliedUpTo, now)) {
+        for (IndexChangeRows.Change change : batch) {
             upTo = Math.max(upTo, change.id());
-            if (recentlyApplied.containsKey(change.id())) {
+            if (skipped.contains(change.id())) {
                 continue;
             }
             applying.add(change.id());
@@ -246,9 +271,12 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                 case POSTING -> changedPostings.add(change.refId());
                 case REBUILD -> {
                     // the rebuild reads everything as it is now, the earlier changes of the batch included
-                    appliedUpTo = upTo;
-                    readEverything();
-                    applying.forEach(id -> recentlyApplied.put(id, now));
+                    long rebuiltUpTo = upTo;
+                    locked(() -> {
+                        appliedUpTo = Math.max(appliedUpTo, rebuiltUpTo);
+                        readEverything();
+                        applying.forEach(id -> recentlyApplied.put(id, now));
+                    });
                     applying.clear();
                     changedMembers.clear();
                     changedPostings.clear();
@@ -258,10 +286,14 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         // marked applied only once applied: a failure here (the database away) leaves the batch for the next poll
         refreshPostings(changedPostings, changedMembers);
         refreshMembers(changedMembers);
-        applying.forEach(id -> recentlyApplied.put(id, now));
-        appliedUpTo = upTo;
-        if (appliedUpTo != before) {
-            commit();
+        long applied;
+        synchronized (this) {
+            applying.forEach(id -> recentlyApplied.put(id, now));
+            appliedUpTo = Math.max(appliedUpTo, upTo);
+            applied = appliedUpTo;
+        }
+        if (applied != before) {
+            commitUpTo(applied);
         }
     }
 
@@ -320,22 +352,29 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     private RebuildReport readEverything() {
         long start = System.nanoTime();
-        List<Long> active = members.activeIds();
-        Map<Long, List<String>> offers = new HashMap<>();
-        postingRows.open(EnumSet.of(PostingKind.OFFER), clock.instant()).stream().filter(MatchIndex::seenByEveryone)
-                .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
-        Map<Long, List<String>> given = giving.confirmedKinds(GIVEN_FAVORS_INDEXED);
-        helpers.index().clear();
-        for (int from = 0; from < active.size(); from += 1000) {
-            List<Long> chunk = active.subList(from, Math.min(active.size(), from + 1000));
-            helpers.index().putAll(helperDocs(chunk, offers, given));
+        long ticket = tickets.take();
+        RebuildReport report;
+        try {
+            List<Long> active = members.activeIds();
+            Map<Long, List<String>> offers = new HashMap<>();
+            postingRows.open(EnumSet.of(PostingKind.OFFER), clock.instant()).stream().filter(MatchIndex::seenByEveryone)
+                    .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
+            Map<Long, List<String>> given = giving.confirmedKinds(GIVEN_FAVORS_INDEXED);
+            helpers.index().clear();
+            for (int from = 0; from < active.size(); from += 1000) {
+                List<Long> chunk = active.subList(from, Math.min(active.size(), from + 1000));
+                helpers.index().putAll(helperDocs(chunk, offers, given));
+            }
+            postings.clear();
+            List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
+            postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
+            report = new RebuildReport(active.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
+            tickets.rebuilt(ticket);
+        } finally {
+            tickets.done(ticket);
         }
-        postings.clear();
-        List<Posting> open = postingRows.open(EnumSet.of(PostingKind.ASK, PostingKind.OPPORTUNITY), clock.instant());
-        postings.putAll(open.stream().map(MatchIndex::postingDoc).toList());
-        RebuildReport report = new RebuildReport(active.size(), open.size(), (System.nanoTime() - start) / 1_000_000);
         builtAt = Instant.now();
-        commit();
+        commitUpTo(appliedUpTo);
         log.info("Match index built: {} members, {} open asks and opportunities in {} ms", report.members(),
                 report.postings(), report.millis());
         return report;
@@ -348,23 +387,45 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     /** Re-reads one member; removes them when they are gone or suspended. */
     void refreshMember(long memberId) {
-        locked(() -> refreshMembers(List.of(memberId)));
+        refreshMembers(List.of(memberId));
     }
 
-    /** Re-reads these members, a thousand at a time; removes those who are gone or suspended. */
+    /**
+     * Re-reads these members, a thousand at a time, and applies what it read under the lock; removes those
+     * who are gone or suspended.
+     */
     private void refreshMembers(Collection<Long> memberIds) {
         List<Long> ids = List.copyOf(memberIds);
         for (int from = 0; from < ids.size(); from += 1000) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            Map<Long, Member> found = members.byIds(chunk);
-            List<Long> active = chunk.stream().filter(id -> found.containsKey(id) && found.get(id).isActive()).toList();
-            Set<Long> activeSet = Set.copyOf(active);
-            List<Long> gone = chunk.stream().filter(id -> !activeSet.contains(id)).toList();
-            Map<Long, List<String>> offers = new HashMap<>();
-            postingRows.openOfOwners(active, Set.of(PostingKind.OFFER), clock.instant()).stream().filter(MatchIndex::seenByEveryone)
-                    .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
-            helpers.index().update(helperDocs(active, offers, giving.confirmedKindsOf(active, GIVEN_FAVORS_INDEXED)), gone);
+            long ticket = tickets.take();
+            try {
+                Map<Long, Member> found = members.byIds(chunk);
+                List<Long> active = chunk.stream().filter(id -> found.containsKey(id) && found.get(id).isActive()).toList();
+                Set<Long> activeSet = Set.copyOf(active);
+                List<Long> gone = chunk.stream().filter(id -> !activeSet.contains(id)).toList();
+                Map<Long, List<String>> offers = new HashMap<>();
+                postingRows.openOfOwners(active, Set.of(PostingKind.OFFER), clock.instant()).stream()
+                        .filter(MatchIndex::seenByEveryone)
+                        .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
+                List<TextIndex.Doc> docs = helperDocs(active, offers, giving.confirmedKindsOf(active, GIVEN_FAVORS_INDEXED));
+                synchronized (this) {
+                    helpers.index().update(current(ReadTickets.Of.MEMBER, docs, ticket), current(ReadTickets.Of.MEMBER, gone, ticket));
+                    tickets.applied(ReadTickets.Of.MEMBER, chunk, ticket);
+                }
+            } finally {
+                tickets.done(ticket);
+            }
         }
+    }
+
+    /** The documents of {@code docs} that no newer read has replaced (under the lock). */
+    private List<TextIndex.Doc> current(ReadTickets.Of of, List<TextIndex.Doc> docs, long ticket) {
+        return docs.stream().filter(doc -> tickets.isCurrent(of, doc.id(), ticket)).toList();
+    }
+
+    private List<Long> current(ReadTickets.Of of, Collection<Long> ids, long ticket) {
+        return ids.stream().filter(id -> tickets.isCurrent(of, id, ticket)).toList();
     }
 
     /** The helper documents of these active members, their profiles read here, their offers and favor kinds given. */
@@ -381,11 +442,9 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     /** Puts an open ask or opportunity in the index, or takes it out; an offer refreshes its author. */
     void refreshPosting(long postingId) {
-        locked(() -> {
-            Set<Long> authors = new HashSet<>();
-            refreshPostings(List.of(postingId), authors);
-            refreshMembers(authors);
-        });
+        Set<Long> authors = new HashSet<>();
+        refreshPostings(List.of(postingId), authors);
+        refreshMembers(authors);
     }
 
     /**
@@ -397,20 +456,28 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
         if (postingIds.isEmpty()) {
             return;
         }
-        Map<Long, Posting> found = postingRows.byIds(postingIds);
-        List<TextIndex.Doc> open = new ArrayList<>();
-        List<Long> out = new ArrayList<>();
-        for (long id : postingIds) {
-            Posting posting = found.get(id);
-            if (posting != null && posting.kind() == PostingKind.OFFER) {
-                authorsToRefresh.add(posting.ownerId());
-            } else if (posting != null && posting.isOpen(clock.instant())) {
-                open.add(postingDoc(posting));
-            } else {
-                out.add(id);
+        long ticket = tickets.take();
+        try {
+            Map<Long, Posting> found = postingRows.byIds(postingIds);
+            List<TextIndex.Doc> open = new ArrayList<>();
+            List<Long> out = new ArrayList<>();
+            for (long id : postingIds) {
+                Posting posting = found.get(id);
+                if (posting != null && posting.kind() == PostingKind.OFFER) {
+                    authorsToRefresh.add(posting.ownerId());
+                } else if (posting != null && posting.isOpen(clock.instant())) {
+                    open.add(postingDoc(posting));
+                } else {
+                    out.add(id);
+                }
             }
+            synchronized (this) {
+                postings.update(current(ReadTickets.Of.POSTING, open, ticket), current(ReadTickets.Of.POSTING, out, ticket));
+                tickets.applied(ReadTickets.Of.POSTING, postingIds, ticket);
+            }
+        } finally {
+            tickets.done(ticket);
         }
-        postings.update(open, out);
     }
 
     /**
@@ -433,7 +500,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void destroy() {
-        locked(this::commit);
+        commitUpTo(appliedUpTo());
         helpers.index().close();
         postings.close();
     }
