@@ -286,9 +286,10 @@ class ExchangeRows {
     Map<Long, List<String>> confirmedKinds(Collection<Long> givers, int perGiver) {
         Map<Long, List<String>> given = new HashMap<>();
         // one query per giver, each side read newest first through its own index (exchange_recorder_newest,
-        // exchange_counterpart_newest) and stopped at the limit: on the million, a condition on either column over
-        // a CASE read all ten million favors (1.3 s), one window query for many givers (row_number() per giver)
-        // took 10.5 ms a giver, and one limit over both sides read and sorted all of a prolific giver's favors
+        // exchange_counterpart_newest: member, direction, id) and stopped at the limit: on the million, a condition
+        // on either column over a CASE read all ten million favors (1.3 s), one window query for many givers
+        // (row_number() per giver) took 10.5 ms a giver, and one limit over both sides read and sorted all of a
+        // prolific giver's favors (3.6 ms; 0.2 ms now)
         for (long giver : givers) {
             jdbc.sql("""
                     select kind from (
@@ -298,7 +299,7 @@ class ExchangeRows {
                          order by id desc limit :limit)
                         union all
                         (select kind, id from exchange
-                         where counterpart_id = :giver and direction <> 'GAVE' and recorder_id is not null
+                         where counterpart_id = :giver and direction = 'RECEIVED' and recorder_id is not null
                            and status = 'CONFIRMED' and superseded_by_id is null
                          order by id desc limit :limit)
                     ) g order by id desc limit :limit
