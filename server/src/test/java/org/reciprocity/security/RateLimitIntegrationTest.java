@@ -73,6 +73,15 @@ class RateLimitIntegrationTest extends IntegrationTest {
         mvc.perform(apiGet("/api/v1/me", ana.token()).with(fromNewAddress())).andExpect(status().isOk());
     }
 
+    /** On PostgreSQL concurrent requests of one bucket are batched into one transaction: still exactly counted. */
+    @Test
+    void twentyConcurrentReadsWithOneTokenSpendItsBudgetExactly() throws Exception {
+        Account ana = newAccount("Ana Burst");
+        java.util.List<Integer> statuses = concurrently(20, i -> apiGet("/api/v1/me", ana.token()).with(fromNewAddress()));
+        assertThat(java.util.Collections.frequency(statuses, 200)).isEqualTo(5);
+        assertThat(java.util.Collections.frequency(statuses, 429)).isEqualTo(15);
+    }
+
     @Test
     void writesHaveTheirOwnSmallerBudget() throws Exception {
         Account ana = newAccount("Ana Writes");
