@@ -6,6 +6,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -15,6 +16,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Every text in a JSON body is read through here: NUL and the other control characters (tab and line
  * breaks aside) and halves of surrogate pairs are refused with 422 naming the field, since they break
  * pages, exports and databases further on (PostgreSQL refuses NUL in text) and no person types them.
+ * A number or a boolean where text belongs ({@code "name": 5}) is refused too, as the wrong type: Jackson
+ * would turn it into text, and a client that sends it has mixed up its fields.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictStrings {
@@ -41,6 +44,10 @@ public class StrictStrings {
     static final class Deserializer extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            JsonToken token = p.currentToken();
+            if (token != null && token.isScalarValue() && token != JsonToken.VALUE_STRING) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
             String value = super.deserialize(p, ctxt);
             if (value != null && (value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)
                     || hasLoneSurrogate(value))) {

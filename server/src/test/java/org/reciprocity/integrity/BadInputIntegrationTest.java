@@ -95,6 +95,14 @@ class BadInputIntegrationTest extends IntegrationTest {
         String body = mvc.perform(apiPost("/api/v1/exchanges", ana.token(), "{\"weight\": \"heavy\"}"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("weight").doesNotContain("Exception").doesNotContain("tools.jackson");
+        // a number or a boolean is not text: refused, not turned into "5"
+        mvc.perform(apiPost("/api/v1/contacts", ana.token(), "{\"name\": 5}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'name'")));
+        mvc.perform(apiPost("/api/v1/contacts", ana.token(), "{\"name\": true}")).andExpect(status().isBadRequest());
+        mvc.perform(apiPut("/api/v1/me/profile", ana.token(), "{\"skills\": [\"Java\", 7]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("skills[1]")));
+        assertThat(mvc.perform(apiGet("/api/v1/contacts", ana.token())).andReturn().getResponse().getContentAsString())
+                .doesNotContain("\"5\"").doesNotContain("\"true\"");
     }
 
     @Test
