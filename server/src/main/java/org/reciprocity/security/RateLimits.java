@@ -1,8 +1,6 @@
 package org.reciprocity.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -10,7 +8,6 @@ import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.sql.Connection;
@@ -28,11 +25,6 @@ import org.springframework.stereotype.Component;
  * On PostgreSQL the buckets are rows of {@code rate_bucket}, locked while one request takes a token,
  * so several instances count the same bucket; on the embedded H2 database (one process) they live in
  * a bounded in-memory map.
- *
- * <p>On PostgreSQL each bucket's proxy is kept and batches: requests for one bucket that arrive while
- * another is taking its token wait and are then counted together, in one transaction. Without it every
- * request from one address queued on that address's row, one transaction each (3.6 ms on average under
- * the two-instance load test, longer than most requests' own work). The count stays exact.
  */
 @Component
 public class RateLimits {
@@ -53,8 +45,6 @@ public class RateLimits {
     private final ProxyManager<String> buckets;
     private final ClusterLocks locks;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
-    private final Cache<String, Bucket> sharedBuckets = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     RateLimits(DataSource dataSource, Clock clock, ClusterLocks locks) {
         this.locks = locks;
@@ -74,10 +64,8 @@ public class RateLimits {
 
     /** Takes one token from the bucket of {@code key} for {@code rate}. */
     public Decision take(String key, Rate rate) {
-        String id = rate.name() + ":" + key;
-        Bucket bucket = shared == null ? buckets.builder().build(id, rate::configuration)
-                : sharedBuckets.get(id, k -> shared.builder().withOptimization(Optimizations.batching()).build(k, rate::configuration));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.builder().build(rate.name() + ":" + key, rate::configuration)
+                .tryConsumeAndReturnRemaining(1);
         return new Decision(rate, probe.isConsumed(), probe.getRemainingTokens(),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()), Duration.ofNanos(probe.getNanosToWaitForReset()));
     }
