@@ -409,10 +409,13 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                         .filter(MatchIndex::seenByEveryone)
                         .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
                 List<TextIndex.Doc> docs = helperDocs(active, offers, giving.confirmedKindsOf(active, GIVEN_FAVORS_INDEXED));
+                long generation;
                 synchronized (this) {
-                    helpers.index().update(current(ReadTickets.Of.MEMBER, docs, ticket), current(ReadTickets.Of.MEMBER, gone, ticket));
+                    generation = helpers.index().write(current(ReadTickets.Of.MEMBER, docs, ticket),
+                            current(ReadTickets.Of.MEMBER, gone, ticket));
                     tickets.applied(ReadTickets.Of.MEMBER, chunk, ticket);
                 }
+                helpers.index().awaitSearchable(generation);
             } finally {
                 tickets.done(ticket);
             }
@@ -471,10 +474,12 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                     out.add(id);
                 }
             }
+            long generation;
             synchronized (this) {
-                postings.update(current(ReadTickets.Of.POSTING, open, ticket), current(ReadTickets.Of.POSTING, out, ticket));
+                generation = postings.write(current(ReadTickets.Of.POSTING, open, ticket), current(ReadTickets.Of.POSTING, out, ticket));
                 tickets.applied(ReadTickets.Of.POSTING, postingIds, ticket);
             }
+            postings.awaitSearchable(generation);
         } finally {
             tickets.done(ticket);
         }

@@ -37,6 +37,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -84,6 +85,8 @@ public final class TextIndex implements Closeable {
     private final Map<Long, Doc> byId = new ConcurrentHashMap<>();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Reopens the searcher as soon as a writer waits, so that writers waiting together share one reopening. */
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
 
     /**
      * An in-memory index whose fields are weighted as given: a field of weight 3 counts as if its words
@@ -106,6 +109,10 @@ public final class TextIndex implements Closeable {
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
+            this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.0);
+            reopener.setName("text-index-reopen");
+            reopener.setDaemon(true);
+            reopener.start();
             loadStoredDocs();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -147,22 +154,45 @@ public final class TextIndex implements Closeable {
     }
 
     /**
-     * Adds or replaces {@code puts} and removes {@code removals}, made visible together once at the end:
+     * Adds or replaces {@code puts} and removes {@code removals}, searchable when it returns, together:
      * each reopening of the searcher flushes a segment, so a batch of changes costs one, not one each.
      */
     public void update(Iterable<Doc> puts, Collection<Long> removals) {
+        awaitSearchable(write(puts, removals));
+    }
+
+    /**
+     * Adds or replaces {@code puts} and removes {@code removals}, and returns at once: they are searchable
+     * when {@link #awaitSearchable} of the returned generation returns. A caller that writes under a lock
+     * waits after releasing it, so that the writers of the same few milliseconds share one reopening.
+     */
+    public long write(Iterable<Doc> puts, Collection<Long> removals) {
+        long generation = -1;
         try {
             for (Doc doc : puts) {
-                writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc));
+                generation = writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc));
                 byId.put(doc.id(), doc);
             }
             for (long id : removals) {
-                writer.deleteDocuments(new Term(KEY, Long.toString(id)));
+                generation = writer.deleteDocuments(new Term(KEY, Long.toString(id)));
                 byId.remove(id);
             }
-            searchers.maybeRefreshBlocking();
+            return generation;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the writes up to {@code generation} ({@link #write}) are searchable. */
+    public void awaitSearchable(long generation) {
+        if (generation < 0) {
+            return;
+        }
+        try {
+            reopener.waitForGeneration(generation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the index to reopen", e);
         }
     }
 
@@ -254,6 +284,7 @@ public final class TextIndex implements Closeable {
     @Override
     public void close() {
         try {
+            reopener.close();
             searchers.close();
             writer.close();
         } catch (IOException e) {
