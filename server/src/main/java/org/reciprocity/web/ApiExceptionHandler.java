@@ -81,6 +81,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; nothing you sent was lost or half-applied."));
     }
 
+    /**
+     * A parameter whose name or value Spring Security's firewall refuses (a NUL in a form body, say): it
+     * checks when the parameters are first read, inside the controller, so the refusal arrives here.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(Exception e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Malformed request",
+                "A parameter's name or value holds characters that are not allowed, such as NUL."));
+    }
+
     /** A parameter the container could not decode (invalid UTF-8 that slipped past the request filter). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodable(Exception e) {
