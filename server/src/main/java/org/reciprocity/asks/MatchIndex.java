@@ -409,26 +409,26 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                         .filter(MatchIndex::seenByEveryone)
                         .forEach(o -> offers.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(o.title()));
                 List<TextIndex.Doc> docs = helperDocs(active, offers, giving.confirmedKindsOf(active, GIVEN_FAVORS_INDEXED));
-                long generation;
-                synchronized (this) {
-                    generation = helpers.index().write(current(ReadTickets.Of.MEMBER, docs, ticket),
-                            current(ReadTickets.Of.MEMBER, gone, ticket));
-                    tickets.applied(ReadTickets.Of.MEMBER, chunk, ticket);
-                }
-                helpers.index().awaitSearchable(generation);
+                applyRead(helpers.index(), ReadTickets.Of.MEMBER, ticket, chunk, docs, gone);
             } finally {
                 tickets.done(ticket);
             }
         }
     }
 
-    /** The documents of {@code docs} that no newer read has replaced (under the lock). */
-    private List<TextIndex.Doc> current(ReadTickets.Of of, List<TextIndex.Doc> docs, long ticket) {
-        return docs.stream().filter(doc -> tickets.isCurrent(of, doc.id(), ticket)).toList();
-    }
-
-    private List<Long> current(ReadTickets.Of of, Collection<Long> ids, long ticket) {
-        return ids.stream().filter(id -> tickets.isCurrent(of, id, ticket)).toList();
+    /**
+     * Applies what the read of {@code ticket} found for the documents {@code read}: the puts and removals that
+     * no newer read has replaced, under the lock; then waits, without it, until they are searchable.
+     */
+    private void applyRead(TextIndex index, ReadTickets.Of of, long ticket, Collection<Long> read, List<TextIndex.Doc> puts,
+                           List<Long> removals) {
+        long generation;
+        synchronized (this) {
+            generation = index.write(puts.stream().filter(doc -> tickets.isCurrent(of, doc.id(), ticket)).toList(),
+                    removals.stream().filter(id -> tickets.isCurrent(of, id, ticket)).toList());
+            tickets.applied(of, read, ticket);
+        }
+        index.awaitSearchable(generation);
     }
 
     /** The helper documents of these active members, their profiles read here, their offers and favor kinds given. */
@@ -474,12 +474,7 @@ public class MatchIndex implements SmartInitializingSingleton, DisposableBean {
                     out.add(id);
                 }
             }
-            long generation;
-            synchronized (this) {
-                generation = postings.write(current(ReadTickets.Of.POSTING, open, ticket), current(ReadTickets.Of.POSTING, out, ticket));
-                tickets.applied(ReadTickets.Of.POSTING, postingIds, ticket);
-            }
-            postings.awaitSearchable(generation);
+            applyRead(postings, ReadTickets.Of.POSTING, ticket, postingIds, open, out);
         } finally {
             tickets.done(ticket);
         }
