@@ -43,6 +43,11 @@ record Exchange(long id, String publicId, Long recorderId, Long counterpartId, L
         return isRecorder(memberId) ? direction : direction.opposite();
     }
 
+    /** The member who gave the favor, when that is a member. */
+    Long giverId() {
+        return direction == Direction.GAVE ? recorderId : counterpartId;
+    }
+
     /** The member who received the favor, when that is a member. */
     Long receiverId() {
         return direction == Direction.RECEIVED ? recorderId : counterpartId;

@@ -159,11 +159,11 @@ public class Ledger {
             Exchange now = exchanges.byId(exchange.id()).orElseThrow();
             if (to == ExchangeStatus.CONFIRMED) {
                 announce(WebhookEvent.EXCHANGE_CONFIRMED, now);
-                // A confirmed favor joins what its giver is known to give (the match index reads it).
-                if (exchange.recorderId() != null) {
-                    events.publishEvent(new MemberChanged(exchange.recorderId()));
+                // A confirmed favor joins what its giver is known to give (the match index reads it); the
+                // receiver's document does not change.
+                if (exchange.giverId() != null) {
+                    events.publishEvent(new MemberChanged(exchange.giverId()));
                 }
-                events.publishEvent(new MemberChanged(me.id()));
             }
             return now;
         });

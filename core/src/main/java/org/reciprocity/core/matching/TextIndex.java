@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -87,6 +88,8 @@ public final class TextIndex implements Closeable {
     private final SearcherManager searchers;
     /** Reopens the searcher as soon as a writer waits, so that writers waiting together share one reopening. */
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    /** The generation of the latest change given to the writer. */
+    private final AtomicLong lastWritten = new AtomicLong(-1);
 
     /**
      * An in-memory index whose fields are weighted as given: a field of weight 3 counts as if its words
@@ -170,17 +173,45 @@ public final class TextIndex implements Closeable {
         long generation = -1;
         try {
             for (Doc doc : puts) {
-                generation = writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc));
+                Doc indexed = byId.get(doc.id());
+                if (indexed != null && valued(indexed).equals(valued(doc))) {
+                    // unchanged: rewriting it would cost a segment and a reopening for nothing; the caller
+                    // still waits for the write that put it there, should that not be searchable yet
+                    generation = Math.max(generation, lastWritten.get());
+                    continue;
+                }
+                generation = written(writer.updateDocument(new Term(KEY, Long.toString(doc.id())), document(doc)));
                 byId.put(doc.id(), doc);
             }
             for (long id : removals) {
-                generation = writer.deleteDocuments(new Term(KEY, Long.toString(id)));
+                if (!byId.containsKey(id)) {
+                    generation = Math.max(generation, lastWritten.get());
+                    continue;
+                }
+                generation = written(writer.deleteDocuments(new Term(KEY, Long.toString(id))));
                 byId.remove(id);
             }
             return generation;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private long written(long generation) {
+        lastWritten.accumulateAndGet(generation, Math::max);
+        return generation;
+    }
+
+    /** A document's fields with their values, as {@link #document} stores them: one opened from disk lacks an empty field. */
+    private static Map<String, List<String>> valued(Doc doc) {
+        Map<String, List<String>> valued = new HashMap<>();
+        doc.fields().forEach((field, values) -> {
+            List<String> present = values.stream().filter(v -> v != null && !v.isBlank()).toList();
+            if (!present.isEmpty()) {
+                valued.put(field, present);
+            }
+        });
+        return valued;
     }
 
     /** Waits until the writes up to {@code generation} ({@link #write}) are searchable. */
