@@ -10,8 +10,8 @@ import java.util.Arrays;
  * trust is shared out in proportion, with the newcomer prior's part going to the seed set.
  *
  * <p>Members are numbered 0 to n-1 by the caller. Stored as compressed columns: for each member, who
- * trusts them and with what share; members are laid out by how often the iteration reads them (the most
- * trusting first), so that the scores read most often share cache lines.
+ * trusts them and with what share; members are laid out breadth-first over whom they trust, so that the
+ * scores one column reads mostly share cache lines.
  */
 public final class TrustGraph {
 
@@ -42,7 +42,12 @@ public final class TrustGraph {
     }
 
     public static Builder builder(int members) {
-        return new Builder(members);
+        return new Builder(members, 16);
+    }
+
+    /** A builder with room for {@code expectedFavors} favors and disputed claims, so that it need not grow. */
+    public static Builder builder(int members, int expectedFavors) {
+        return new Builder(members, Math.max(16, expectedFavors));
     }
 
     public int members() {
@@ -105,24 +110,7 @@ public final class TrustGraph {
         int iteration = 0;
         double change = Double.POSITIVE_INFINITY;
         while (iteration < settings.maxIterations() && !(change < settings.tolerance())) {
-            double passed = 0;
-            for (int p = 0; p < n; p++) {
-                double sum = 0;
-                double echo = keep * t[p];
-                for (int e = start[p], end = start[p + 1]; e < end; e++) {
-                    double from = t[truster[e]];
-                    if (echoFree) {
-                        // what the truster holds less what this member passed them the step before
-                        from -= echo * back[e];
-                        if (from <= 0) {
-                            continue;
-                        }
-                    }
-                    sum += share[e] * from;
-                }
-                next[p] = keep * sum;
-                passed += next[p];
-            }
+            double passed = echoFree ? stepEchoFree(t, next, keep) : step(t, next, keep);
             double toEachSeed = (1 - passed) / seedCount;
             change = 0;
             for (int p = 0; p < n; p++) {
@@ -144,6 +132,35 @@ public final class TrustGraph {
         return new TrustScores(byMember, iteration, change, change < settings.tolerance());
     }
 
+    /** One step of plain propagation into {@code next}; returns the trust passed on. Small, so that it compiles well. */
+    private double step(double[] t, double[] next, double keep) {
+        double passed = 0;
+        for (int p = 0, n = members; p < n; p++) {
+            double sum = 0;
+            for (int e = start[p], end = start[p + 1]; e < end; e++) {
+                sum += share[e] * t[truster[e]];
+            }
+            next[p] = keep * sum;
+            passed += next[p];
+        }
+        return passed;
+    }
+
+    /** The same, each truster passing on what they hold less what this member passed them the step before. */
+    private double stepEchoFree(double[] t, double[] next, double keep) {
+        double passed = 0;
+        for (int p = 0, n = members; p < n; p++) {
+            double sum = 0;
+            double echo = keep * t[p];
+            for (int e = start[p], end = start[p + 1]; e < end; e++) {
+                sum += share[e] * Math.max(0, t[truster[e]] - echo * back[e]);
+            }
+            next[p] = keep * sum;
+            passed += next[p];
+        }
+        return passed;
+    }
+
     /** Told after each iteration how far the scores still moved (the L1 sum of the changes). */
     @FunctionalInterface
     public interface Progress {
@@ -157,16 +174,19 @@ public final class TrustGraph {
 
         private final int members;
         /** Who trusts (the favor's receiver) and whom (its giver); a negative weight is a disputed claim. */
-        private int[] trusting = new int[16];
-        private int[] trusted = new int[16];
-        private float[] weight = new float[16];
+        private int[] trusting;
+        private int[] trusted;
+        private float[] weight;
         private int size;
 
-        private Builder(int members) {
+        private Builder(int members, int capacity) {
             if (members < 0) {
                 throw new IllegalArgumentException("members must not be negative");
             }
             this.members = members;
+            this.trusting = new int[capacity];
+            this.trusted = new int[capacity];
+            this.weight = new float[capacity];
         }
 
         /** A confirmed favor, its weight already decayed. */
@@ -215,58 +235,60 @@ public final class TrustGraph {
             int[] rowTrusted = new int[size];
             float[] rowWeight = new float[size];
             int[] cursor = Arrays.copyOf(rowStart, n);
-            int longest = 0;
             for (int e = 0; e < size; e++) {
                 int at = cursor[trusting[e]]++;
                 rowTrusted[at] = trusted[e];
                 rowWeight[at] = weight[e];
             }
-            for (int i = 0; i < n; i++) {
-                longest = Math.max(longest, rowStart[i + 1] - rowStart[i]);
-            }
-            // 2. in each row, one entry per trusted member (sorted), its share of the row
+            // 2. in each row, one entry per trusted member (in order of first appearance), its share of the row
             int[] pairStart = new int[n + 1];
             int[] pairTrusted = new int[size];
-            float[] pairShare = new float[size];
-            long[] keys = new long[longest];
+            float[] confirmed = new float[size];
+            float[] disputed = new float[size];
+            float[] pairShare = confirmed; // written behind the reads of the compaction below
+            int[] rowSeenIn = new int[n];
+            Arrays.fill(rowSeenIn, -1);
+            int[] pairOf = new int[n];
             int pairs = 0;
             for (int i = 0; i < n; i++) {
-                int from = rowStart[i];
-                int length = rowStart[i + 1] - from;
-                for (int k = 0; k < length; k++) {
-                    keys[k] = ((long) rowTrusted[from + k] << 32) | k;
-                }
-                Arrays.sort(keys, 0, length);
                 int rowFirst = pairs;
-                double rowSum = 0;
-                for (int k = 0; k < length; ) {
-                    int j = (int) (keys[k] >>> 32);
-                    double confirmed = 0;
-                    double disputed = 0;
-                    for (; k < length && (int) (keys[k] >>> 32) == j; k++) {
-                        float w = rowWeight[from + (int) keys[k]];
-                        if (w > 0) {
-                            confirmed += w;
-                        } else {
-                            disputed -= w;
-                        }
-                    }
-                    double local = localTrust(confirmed, disputed, settings);
-                    if (local > 0) {
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    int j = rowTrusted[k];
+                    if (rowSeenIn[j] != i) {
+                        rowSeenIn[j] = i;
+                        pairOf[j] = pairs;
                         pairTrusted[pairs] = j;
-                        pairShare[pairs] = (float) local;
-                        rowSum += local;
+                        confirmed[pairs] = 0;
+                        disputed[pairs] = 0;
                         pairs++;
                     }
+                    float w = rowWeight[k];
+                    if (w > 0) {
+                        confirmed[pairOf[j]] += w;
+                    } else {
+                        disputed[pairOf[j]] -= w;
+                    }
                 }
+                int kept = rowFirst;
+                double rowSum = 0;
+                for (int e = rowFirst; e < pairs; e++) {
+                    double local = localTrust(confirmed[e], disputed[e], settings);
+                    if (local > 0) {
+                        pairTrusted[kept] = pairTrusted[e];
+                        pairShare[kept] = (float) local;
+                        rowSum += local;
+                        kept++;
+                    }
+                }
+                pairs = kept;
                 double denominator = rowSum + settings.newcomerPrior();
                 for (int e = rowFirst; e < pairs; e++) {
                     pairShare[e] = (float) (pairShare[e] / denominator);
                 }
                 pairStart[i + 1] = pairs;
             }
-            // 3. lay members out by how often the iteration reads their score: the most trusting first
-            int[] memberAt = byRowLengthDescending(pairStart, n);
+            // 3. lay members out so that those who trust the same people sit together
+            int[] memberAt = breadthFirst(pairStart, pairTrusted, n);
             int[] positionOf = new int[n];
             for (int p = 0; p < n; p++) {
                 positionOf[memberAt[p]] = p;
@@ -282,27 +304,95 @@ public final class TrustGraph {
             int[] column = Arrays.copyOf(start, n);
             int[] truster = new int[pairs];
             float[] share = new float[pairs];
-            float[] back = new float[pairs];
             for (int p = 0; p < n; p++) {
                 int i = memberAt[p];
                 for (int e = pairStart[i]; e < pairStart[i + 1]; e++) {
-                    int j = pairTrusted[e];
-                    int at = column[positionOf[j]]++;
+                    int at = column[positionOf[pairTrusted[e]]]++;
                     truster[at] = p;
                     share[at] = pairShare[e];
-                    // j's row is sorted by trusted member: does j trust i back?
-                    int reverse = Arrays.binarySearch(pairTrusted, pairStart[j], pairStart[j + 1], i);
-                    back[at] = reverse >= 0 ? pairShare[reverse] : 0f;
                 }
             }
+            float[] back = backShares(n, start, truster, share);
             return new TrustGraph(n, settings, memberAt, positionOf, start, truster, share, back);
+        }
+
+        /**
+         * For each column entry (u trusts p), the share of p's trust that goes back to u: the rows are
+         * transposed again in layout order, so that each member's row (whom they trust) and column (who
+         * trusts them) are both ascending and one merge of the two finds every mutual pair.
+         */
+        private static float[] backShares(int n, int[] start, int[] truster, float[] share) {
+            int pairs = truster.length;
+            int[] rowStart = new int[n + 1];
+            for (int e = 0; e < pairs; e++) {
+                rowStart[truster[e] + 1]++;
+            }
+            for (int p = 0; p < n; p++) {
+                rowStart[p + 1] += rowStart[p];
+            }
+            int[] cursor = Arrays.copyOf(rowStart, n);
+            int[] rowTrusted = new int[pairs];
+            float[] rowShare = new float[pairs];
+            for (int p = 0; p < n; p++) {
+                for (int e = start[p]; e < start[p + 1]; e++) {
+                    int at = cursor[truster[e]]++;
+                    rowTrusted[at] = p;
+                    rowShare[at] = share[e];
+                }
+            }
+            float[] back = new float[pairs];
+            for (int p = 0; p < n; p++) {
+                int r = rowStart[p];
+                int rowEnd = rowStart[p + 1];
+                for (int e = start[p]; e < start[p + 1] && r < rowEnd; e++) {
+                    while (r < rowEnd && rowTrusted[r] < truster[e]) {
+                        r++;
+                    }
+                    if (r < rowEnd && rowTrusted[r] == truster[e]) {
+                        back[e] = rowShare[r];
+                    }
+                }
+            }
+            return back;
         }
 
         private static double localTrust(double confirmed, double disputed, TrustSettings settings) {
             if (settings.logScaled()) {
-                return Math.max(0, Math.min(settings.pairCap(), Math.log1p(confirmed)) - Math.log1p(disputed));
+                // log(1 + w) rather than log1p: weights are not tiny, and Math.log is an intrinsic, log1p is not
+                return Math.max(0, Math.min(settings.pairCap(), Math.log(1 + confirmed)) - Math.log(1 + disputed));
             }
             return Math.max(0, confirmed - disputed);
+        }
+
+        /**
+         * Members in breadth-first order over whom they trust, each search starting from the most trusting
+         * member not yet reached: a circle of people who help each other comes out side by side, so the
+         * scores a column reads share cache lines (at a million members, scores in random order miss the
+         * caches on nearly every read).
+         */
+        private static int[] breadthFirst(int[] pairStart, int[] pairTrusted, int n) {
+            int[] order = new int[n];
+            boolean[] reached = new boolean[n];
+            int next = 0;
+            int end = 0;
+            for (int root : byRowLengthDescending(pairStart, n)) {
+                if (reached[root]) {
+                    continue;
+                }
+                reached[root] = true;
+                order[end++] = root;
+                while (next < end) {
+                    int i = order[next++];
+                    for (int e = pairStart[i]; e < pairStart[i + 1]; e++) {
+                        int j = pairTrusted[e];
+                        if (!reached[j]) {
+                            reached[j] = true;
+                            order[end++] = j;
+                        }
+                    }
+                }
+            }
+            return order;
         }
 
         /** Members by the length of their row, longest first, ties by number (a counting sort). */

@@ -112,7 +112,7 @@ class TrustGraphTest {
             double sum = 0;
             for (int j = 0; j < n; j++) {
                 double local = settings.logScaled()
-                        ? Math.max(0, Math.min(settings.pairCap(), Math.log1p(confirmed[i][j])) - Math.log1p(disputed[i][j]))
+                        ? Math.max(0, Math.min(settings.pairCap(), Math.log(1 + confirmed[i][j])) - Math.log(1 + disputed[i][j]))
                         : Math.max(0, confirmed[i][j] - disputed[i][j]);
                 c[i][j] = local;
                 sum += local;
