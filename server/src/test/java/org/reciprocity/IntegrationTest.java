@@ -56,6 +56,10 @@ public abstract class IntegrationTest {
         // background jobs stay out of the way: tests run the dispatcher and the digest themselves
         registry.add("reciprocity.webhooks.poll", () -> "PT24H");
         registry.add("reciprocity.mail.digest-check", () -> "PT24H");
+        // trust is recomputed when a test asks (TrustIntegrationTest runs the due check itself)
+        registry.add("reciprocity.trust.first-check", () -> "PT24H");
+        registry.add("reciprocity.trust.check-every", () -> "PT24H");
+        registry.add("reciprocity.trust.after-confirmations", () -> "2");
         // a second loopback address stands for a reverse proxy (SignInThrottleIntegrationTest)
         registry.add("reciprocity.trusted-proxies", () -> "127.0.0.2");
     }

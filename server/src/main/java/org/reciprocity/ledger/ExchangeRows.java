@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.ExchangeKind;
@@ -261,6 +262,32 @@ class ExchangeRows {
                     }).list();
         }
         return map;
+    }
+
+    /**
+     * Streams every current member-to-member favor that was confirmed or disputed, {@code fetchSize} rows at a
+     * time (PostgreSQL streams only inside a transaction, which the caller holds). Pending favors and favors
+     * with a contact are never read: they say nothing the other party agreed to.
+     */
+    void forEachTrustFavor(int fetchSize, Consumer<GivingHistory.TrustFavor> visitor) {
+        jdbc.sql("""
+                select recorder_id, counterpart_id, direction, weight, occurred_on, status
+                from exchange
+                where status in ('CONFIRMED', 'DISPUTED') and superseded_by_id is null
+                  and recorder_id is not null and counterpart_id is not null
+                """).withFetchSize(fetchSize).query(rs -> {
+                    long recorder = rs.getLong(1);
+                    long counterpart = rs.getLong(2);
+                    boolean gave = "GAVE".equals(rs.getString(3));
+                    visitor.accept(new GivingHistory.TrustFavor(gave ? recorder : counterpart, gave ? counterpart : recorder, recorder,
+                            rs.getInt(4), rs.getObject(5, LocalDate.class), "CONFIRMED".equals(rs.getString(6))));
+                });
+    }
+
+    /** How many favors were confirmed after {@code since} (exchange_status_changed, V13). */
+    long confirmedAfter(Instant since) {
+        return jdbc.sql("select count(*) from exchange where status_changed_at > :since and status = 'CONFIRMED'")
+                .param("since", since.atOffset(ZoneOffset.UTC)).query(Long.class).single();
     }
 
     /** The kinds of every giver's latest confirmed member-to-member favors, at most {@code perGiver} each, newest first. */

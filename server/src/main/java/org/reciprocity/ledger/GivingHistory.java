@@ -1,22 +1,34 @@
 package org.reciprocity.ledger;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.reciprocity.core.ledger.Balances;
 import org.springframework.stereotype.Component;
 
 /**
  * What the ledger tells other features about members' giving, for many members at once: matching
- * weighs it, and the helper index describes each giver by the kinds of help they gave.
+ * weighs it, the helper index describes each giver by the kinds of help they gave, and trust is computed
+ * from the favors both sides confirmed.
  */
 @Component
 public class GivingHistory {
 
-    private final ExchangeRows exchanges;
+    /**
+     * A current member-to-member favor as trust reads it: who gave, who received, who recorded it (the
+     * claimant, when it was disputed), its weight and date, and whether it was confirmed or disputed.
+     */
+    public record TrustFavor(long giver, long receiver, long recorder, int weight, LocalDate occurredOn, boolean confirmed) {}
 
-    GivingHistory(ExchangeRows exchanges) {
+    private final ExchangeRows exchanges;
+    private final double halfLifeDays;
+
+    GivingHistory(ExchangeRows exchanges, LedgerProperties properties) {
         this.exchanges = exchanges;
+        this.halfLifeDays = properties.halfLifeDays();
     }
 
     /** Favors each member gave since the date, pending and private ones included (as the over-giving rule counts). */
@@ -41,5 +53,23 @@ public class GivingHistory {
     /** The same for these givers only: a refresh of the members a batch of changes touched. */
     public Map<Long, List<String>> confirmedKindsOf(Collection<Long> givers, int perGiver) {
         return exchanges.confirmedKinds(givers, perGiver);
+    }
+
+    /**
+     * Every current member-to-member favor that was confirmed or disputed, streamed to {@code visitor}
+     * (pending favors and favors with a contact never are); the caller holds a read-only transaction.
+     */
+    public void forEachTrustFavor(Consumer<TrustFavor> visitor) {
+        exchanges.forEachTrustFavor(10_000, visitor);
+    }
+
+    /** The favor's weight decayed to {@code today} as balances decay it (the ledger's half-life). */
+    public double decayedWeight(TrustFavor favor, LocalDate today) {
+        return Balances.decayed(favor.weight(), favor.occurredOn(), today, halfLifeDays);
+    }
+
+    /** How many favors were confirmed after {@code since}: trust is recomputed once enough were. */
+    public long confirmedAfter(Instant since) {
+        return exchanges.confirmedAfter(since);
     }
 }

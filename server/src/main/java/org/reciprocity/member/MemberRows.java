@@ -152,6 +152,11 @@ public class MemberRows {
         return jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
     }
 
+    /** Every active admin's id. */
+    public List<Long> activeAdminIds() {
+        return jdbc.sql("select id from member where role = 'ADMIN' and status = 'ACTIVE' order by id").query(Long.class).list();
+    }
+
     public long countAdmins() {
         return jdbc.sql("select count(*) from member where role = 'ADMIN' and status = 'ACTIVE'").query(Long.class).single();
     }

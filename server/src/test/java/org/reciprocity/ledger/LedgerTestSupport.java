@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import org.reciprocity.IntegrationTest;
 
 /** Recording and answering favors through the API, for the ledger's integration tests. */
-abstract class LedgerTestSupport extends IntegrationTest {
+public abstract class LedgerTestSupport extends IntegrationTest {
 
     protected LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -1,0 +1,90 @@
+package org.reciprocity.trust;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import org.reciprocity.member.Member;
+import org.reciprocity.member.MemberRows;
+import org.reciprocity.security.CurrentMember;
+import org.reciprocity.web.InvalidInput;
+import org.reciprocity.web.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins start and follow the trust computation, and choose the vetted members who seed it. */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Administration")
+class TrustApi {
+
+    /**
+     * A run of the trust computation. {@code computedAt} is set once it is done: the moment the favors were
+     * read, which the scores it stored describe.
+     */
+    record RunView(String id, String status, int progress, String reason, Instant startedAt, Instant finishedAt,
+                   Instant computedAt, Integer members, Integer pairs, Integer iterations, String failure) {
+
+        static RunView of(TrustRows.Run run) {
+            return new RunView(run.publicId(), run.status().name(), run.progress(), run.reason().name(), run.startedAt(),
+                    run.finishedAt(), run.status() == TrustRows.Status.DONE ? run.startedAt() : null, run.members(),
+                    run.pairs(), run.iterations(), run.failure());
+        }
+    }
+
+    record VettedRequest(Boolean vetted) {}
+
+    record VettedView(String memberId, String displayName, boolean vetted) {}
+
+    private final TrustRecompute recompute;
+    private final TrustRows rows;
+    private final MemberRows members;
+    private final Clock clock;
+
+    TrustApi(TrustRecompute recompute, TrustRows rows, MemberRows members, Clock clock) {
+        this.recompute = recompute;
+        this.rows = rows;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/admin/trust/recompute")
+    @Operation(summary = "Recompute everyone's trust in the background (admins only)",
+            description = "202 with the run; when a run is already going (on any instance), that run.")
+    ResponseEntity<RunView> recompute() {
+        RunView run = RunView.of(recompute.start(TrustRows.Reason.ADMIN));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/admin/trust/recompute/" + run.id()))
+                .body(run);
+    }
+
+    @GetMapping("/api/v1/admin/trust/recompute/{id}")
+    @Operation(summary = "A trust computation's status and progress (admins only)")
+    RunView run(@PathVariable String id) {
+        return recompute.run(id).map(RunView::of).orElseThrow(() -> new NotFound("No trust computation has this id."));
+    }
+
+    @PutMapping("/api/v1/admin/members/{id}/vetted")
+    @Operation(summary = "Vet a member, or stop vetting them (admins only)",
+            description = "Vetted members and the admins are the seed set trust starts from; the next computation uses it.")
+    VettedView vetted(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, @RequestBody VettedRequest request) {
+        if (request == null || request.vetted() == null) {
+            throw new InvalidInput("vetted", "Say true to vet this member or false to stop vetting them.");
+        }
+        Member member = members.byPublicId(id).orElseThrow(() -> new NotFound("No member has this id."));
+        if (request.vetted()) {
+            rows.vet(member.id(), me.id(), clock.instant());
+        } else {
+            rows.unvet(member.id());
+        }
+        return new VettedView(member.publicId(), member.displayName(), rows.isVetted(member.id()));
+    }
+}

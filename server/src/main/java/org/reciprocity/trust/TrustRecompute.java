@@ -1,0 +1,196 @@
+package org.reciprocity.trust;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.reciprocity.core.trust.TrustGraph;
+import org.reciprocity.core.trust.TrustScores;
+import org.reciprocity.core.trust.TrustSettings;
+import org.reciprocity.db.ClusterLocks;
+import org.reciprocity.ledger.GivingHistory;
+import org.reciprocity.member.MemberRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Computes everyone's trust in the background (T1) and stores it with its time: reading never computes.
+ * A run starts when an admin asks, when the last one is older than {@link TrustProperties#every}, or once
+ * {@link TrustProperties#afterConfirmations} favors were confirmed since it started; one runs at a time
+ * across instances (the run row's unique slot), on the instance that started it, which beats its heartbeat;
+ * a run whose instance stopped is marked failed by any instance.
+ */
+@Service
+public class TrustRecompute {
+
+    private static final Logger log = LoggerFactory.getLogger(TrustRecompute.class);
+
+    private final TrustRows rows;
+    private final GivingHistory giving;
+    private final MemberRows members;
+    private final ClusterLocks locks;
+    private final ThreadPoolTaskExecutor executor;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
+    private final TrustProperties properties;
+    private final Clock clock;
+    private final TrustSettings settings = TrustSettings.defaults();
+    /** The runs this instance is computing: it alone beats their heartbeats. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    TrustRecompute(TrustRows rows, GivingHistory giving, MemberRows members, ClusterLocks locks,
+                   @Qualifier("trustExecutor") ThreadPoolTaskExecutor executor, TransactionTemplate tx,
+                   TrustProperties properties, Clock clock) {
+        this.rows = rows;
+        this.giving = giving;
+        this.members = members;
+        this.locks = locks;
+        this.executor = executor;
+        this.tx = tx;
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts a run, or answers the one already running (on any instance). */
+    TrustRows.Run start(TrustRows.Reason reason) {
+        rows.failAbandoned(clock.instant());
+        TrustRows.Run run;
+        try {
+            run = rows.create(reason, clock.instant());
+        } catch (DuplicateKeyException alreadyRunning) {
+            return rows.running().orElseThrow(() -> alreadyRunning);
+        }
+        running.add(run.id());
+        try {
+            executor.execute(() -> compute(run));
+        } catch (RejectedExecutionException e) {
+            running.remove(run.id());
+            rows.finish(run.id(), TrustRows.Status.FAILED, null, null, null, "This instance was shutting down.", clock.instant());
+        }
+        return rows.byPublicId(run.publicId()).orElseThrow();
+    }
+
+    Optional<TrustRows.Run> run(String publicId) {
+        return rows.byPublicId(publicId);
+    }
+
+    /** The newest run, for the admin page. */
+    Optional<TrustRows.Run> latest() {
+        return rows.latest();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.SECONDS, initialDelay = 10)
+    void beatAndFailAbandoned() {
+        Instant now = clock.instant();
+        rows.beat(running, now);
+        int failed = rows.failAbandoned(now);
+        if (failed > 0) {
+            log.warn("{} trust computation(s) lost their instance (a restart or a crash) and were marked failed.", failed);
+        }
+    }
+
+    /** Every {@code check-every}, on one instance: {@link #startIfDue}. */
+    @Scheduled(fixedDelayString = "${reciprocity.trust.check-every:PT1M}", initialDelayString = "${reciprocity.trust.first-check:PT20S}")
+    void startWhenDue() {
+        locks.runAlone("trust-recompute-due", Duration.ofSeconds(30), Duration.ofMinutes(5), this::startIfDue);
+    }
+
+    /** Starts a run when none ever ran, when the last is older than {@code every}, or after enough confirmations. */
+    void startIfDue() {
+        Optional<TrustRows.Run> latest = rows.latest();
+        if (latest.isEmpty()) {
+            start(TrustRows.Reason.SCHEDULE);
+        } else if (latest.get().status() != TrustRows.Status.RUNNING) {
+            Instant since = latest.get().startedAt();
+            if (since.plus(properties.every()).isBefore(clock.instant())) {
+                start(TrustRows.Reason.SCHEDULE);
+            } else if (giving.confirmedAfter(since) >= properties.afterConfirmations()) {
+                start(TrustRows.Reason.CONFIRMATIONS);
+            }
+        }
+    }
+
+    private void compute(TrustRows.Run run) {
+        try {
+            Instant startedAt = run.startedAt();
+            LocalDate today = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+            // suspended members neither hold trust nor pass it on
+            List<Long> active = members.activeIds();
+            Map<Long, Integer> number = new HashMap<>(active.size() * 2);
+            for (int i = 0; i < active.size(); i++) {
+                number.put(active.get(i), i);
+            }
+            TrustGraph.Builder builder = TrustGraph.builder(active.size(), Math.max(16, active.size() * 4));
+            readOnly.executeWithoutResult(status -> giving.forEachTrustFavor(favor -> {
+                Integer giver = number.get(favor.giver());
+                Integer receiver = number.get(favor.receiver());
+                double weight = giving.decayedWeight(favor, today);
+                if (giver == null || receiver == null || giver.equals(receiver) || !(weight > 0)) {
+                    return;
+                }
+                if (favor.confirmed()) {
+                    builder.favor(giver, receiver, weight);
+                } else {
+                    boolean giverClaimed = favor.recorder() == favor.giver();
+                    builder.disputed(giverClaimed ? giver : receiver, giverClaimed ? receiver : giver, weight);
+                }
+            }));
+            rows.progress(run.id(), 40, clock.instant());
+            TrustGraph graph = builder.build(settings);
+            Set<Long> seedIds = new LinkedHashSet<>(members.activeAdminIds());
+            seedIds.addAll(rows.vettedIds());
+            int[] seeds = seedIds.stream().map(number::get).filter(Objects::nonNull).mapToInt(Integer::intValue).toArray();
+            long[] lastReport = {System.nanoTime()};
+            TrustScores scores = graph.trust(seeds, (iteration, change) -> {
+                if (System.nanoTime() - lastReport[0] > 1_000_000_000L) {
+                    lastReport[0] = System.nanoTime();
+                    rows.progress(run.id(), 40 + Math.min(50, iteration * 50 / settings.maxIterations()), clock.instant());
+                }
+            });
+            rows.progress(run.id(), 90, clock.instant());
+            List<TrustRows.Score> stored = new ArrayList<>(active.size());
+            for (int i = 0; i < active.size(); i++) {
+                stored.add(new TrustRows.Score(active.get(i), scores.score(i), scores.relative(i), scores.percentile(i)));
+            }
+            boolean finished = Boolean.TRUE.equals(tx.execute(status -> {
+                if (!rows.finish(run.id(), TrustRows.Status.DONE, active.size(), graph.pairs(), scores.iterations(), null,
+                        clock.instant())) {
+                    status.setRollbackOnly(); // marked abandoned meanwhile: its scores are not the current ones
+                    return false;
+                }
+                rows.replaceScores(stored, startedAt);
+                return true;
+            }));
+            log.info("Trust computed{}: {} members, {} pairs, {} iterations (last change {}), seed set of {}", finished ? "" : " too late",
+                    active.size(), graph.pairs(), scores.iterations(), scores.lastChange(), seeds.length);
+        } catch (RuntimeException e) {
+            log.error("Trust computation {} failed", run.publicId(), e);
+            rows.finish(run.id(), TrustRows.Status.FAILED, null, null, null, "The computation failed: " + e.getMessage(), clock.instant());
+        } finally {
+            running.remove(run.id());
+        }
+    }
+}

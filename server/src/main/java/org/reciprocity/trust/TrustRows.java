@@ -1,0 +1,169 @@
+package org.reciprocity.trust;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The seed set (vetted members), the runs of the computation and the scores the last one left. */
+@Repository
+class TrustRows {
+
+    /** How often the instance running a computation says so. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** Silence after which a run's instance is taken to be gone: six missed heartbeats. */
+    static final Duration ABANDONED_AFTER = HEARTBEAT.multipliedBy(6);
+
+    enum Status { RUNNING, DONE, FAILED }
+
+    enum Reason { ADMIN, SCHEDULE, CONFIRMATIONS }
+
+    record Run(long id, String publicId, Status status, Reason reason, int progress, Integer members, Integer pairs,
+               Integer iterations, Instant startedAt, Instant finishedAt, String failure) {}
+
+    record Score(long memberId, double score, double relative, double percentile) {}
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    TrustRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    // --- the seed set ----------------------------------------------------------------------------
+
+    List<Long> vettedIds() {
+        return jdbc.sql("select member_id from trust_seed order by member_id").query(Long.class).list();
+    }
+
+    boolean isVetted(long memberId) {
+        return jdbc.sql("select count(*) from trust_seed where member_id = :m").param("m", memberId).query(Long.class).single() > 0;
+    }
+
+    /** Vets the member, or does nothing when they are already: two admins vetting at once both succeed. */
+    void vet(long memberId, long adminId, Instant now) {
+        jdbc.sql("""
+                insert into trust_seed (member_id, vetted_by, vetted_at)
+                select :m, :admin, :now from (values (1)) as one (x)
+                where not exists (select 1 from trust_seed where member_id = :m)
+                """).param("m", memberId).param("admin", adminId).param("now", now.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    void unvet(long memberId) {
+        jdbc.sql("delete from trust_seed where member_id = :m").param("m", memberId).update();
+    }
+
+    // --- runs -----------------------------------------------------------------------------------
+
+    /** A new running run; throws DuplicateKeyException when one is already running (running_slot is unique). */
+    Run create(Reason reason, Instant now) {
+        String publicId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into trust_run (public_id, status, reason, running_slot, progress, started_at, heartbeat_at)
+                values (:id, 'RUNNING', :reason, 1, 0, :now, :now)
+                """).param("id", publicId).param("reason", reason.name()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        return byPublicId(publicId).orElseThrow();
+    }
+
+    Optional<Run> byPublicId(String publicId) {
+        return jdbc.sql("select * from trust_run where public_id = :id").param("id", publicId).query(TrustRows::run).optional();
+    }
+
+    Optional<Run> running() {
+        return jdbc.sql("select * from trust_run where running_slot = 1").query(TrustRows::run).optional();
+    }
+
+    /** The newest run, whatever its status. */
+    Optional<Run> latest() {
+        return jdbc.sql("select * from trust_run order by id desc limit 1").query(TrustRows::run).optional();
+    }
+
+    /** The run whose scores are the current ones. */
+    Optional<Run> latestDone() {
+        return jdbc.sql("select * from trust_run where status = 'DONE' order by finished_at desc, id desc limit 1")
+                .query(TrustRows::run).optional();
+    }
+
+    void progress(long runId, int percent, Instant now) {
+        jdbc.sql("update trust_run set progress = :p, heartbeat_at = :now where id = :id and status = 'RUNNING'")
+                .param("p", percent).param("now", now.atOffset(ZoneOffset.UTC)).param("id", runId).update();
+    }
+
+    /** Ends a run; returns false when it was no longer running (marked abandoned meanwhile). */
+    boolean finish(long runId, Status status, Integer members, Integer pairs, Integer iterations, String failure, Instant now) {
+        return jdbc.sql("""
+                update trust_run set status = :status, running_slot = null, progress = :progress, members = :members,
+                       pairs = :pairs, iterations = :iterations, failure = :failure, finished_at = :now
+                where id = :id and status = 'RUNNING'
+                """).param("status", status.name()).param("progress", status == Status.DONE ? 100 : 0)
+                .param("members", members).param("pairs", pairs).param("iterations", iterations)
+                .param("failure", failure == null ? null : failure.substring(0, Math.min(500, failure.length())))
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("id", runId).update() == 1;
+    }
+
+    void beat(Collection<Long> runIds, Instant now) {
+        if (!runIds.isEmpty()) {
+            jdbc.sql("update trust_run set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'")
+                    .param("now", now.atOffset(ZoneOffset.UTC)).param("ids", List.copyOf(runIds)).update();
+        }
+    }
+
+    /** Runs whose instance stopped cannot finish: say so, and free the slot for the next. */
+    int failAbandoned(Instant now) {
+        return jdbc.sql("""
+                update trust_run set status = 'FAILED', running_slot = null, finished_at = :now,
+                       failure = 'The instance running it stopped (a restart or a crash).'
+                where status = 'RUNNING' and heartbeat_at < :cutoff
+                """).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("cutoff", now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC)).update();
+    }
+
+    // --- scores ---------------------------------------------------------------------------------
+
+    /** Replaces every score by these, in the caller's transaction: readers see the old set or the new one. */
+    void replaceScores(List<Score> scores, Instant computedAt) {
+        jdbc.sql("delete from trust_score").update();
+        OffsetDateTime at = computedAt.atOffset(ZoneOffset.UTC);
+        for (int from = 0; from < scores.size(); from += 1000) {
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            for (Score s : scores.subList(from, Math.min(scores.size(), from + 1000))) {
+                rows.add(new MapSqlParameterSource().addValue("m", s.memberId()).addValue("score", s.score())
+                        .addValue("relative", s.relative()).addValue("percentile", s.percentile()).addValue("at", at));
+            }
+            batch.batchUpdate("""
+                    insert into trust_score (member_id, score, relative_score, percentile, computed_at)
+                    values (:m, :score, :relative, :percentile, :at)
+                    """, rows.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    Optional<Score> score(long memberId) {
+        return jdbc.sql("select member_id, score, relative_score, percentile from trust_score where member_id = :m")
+                .param("m", memberId)
+                .query((rs, n) -> new Score(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))).optional();
+    }
+
+    private static Run run(ResultSet rs, int row) throws SQLException {
+        return new Run(rs.getLong("id"), rs.getString("public_id"), Status.valueOf(rs.getString("status")),
+                Reason.valueOf(rs.getString("reason")), rs.getInt("progress"), (Integer) rs.getObject("members", Integer.class),
+                rs.getObject("pairs", Integer.class), rs.getObject("iterations", Integer.class), instant(rs, "started_at"),
+                instant(rs, "finished_at"), rs.getString("failure"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,166 @@
+package org.reciprocity.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.ledger.LedgerTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Trust computed in the background from confirmed favors (issue 12, items 1 and 3): an admin starts a run
+ * and follows it, vetted members seed it, disputed and pending favors add nothing, and enough new
+ * confirmations start the next run by themselves. Only admins reach any of it.
+ */
+class TrustIntegrationTest extends LedgerTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TrustRecompute recompute;
+
+    @Test
+    void anAdminRecomputesTrustWhichFlowsFromVettedMembersToThoseTheyConfirmedFavorsFrom() throws Exception {
+        Account admin = admin();
+        Account vetted = newAccount("Vera Vetted");
+        Account helper = newAccount("Hal Helper");
+        Account claimant = newAccount("Carl Claimant");
+        Account pending = newAccount("Pat Pending");
+        Account nobody = newAccount("Nora Nobody");
+
+        mvc.perform(apiPut("/api/v1/admin/members/" + vetted.id() + "/vetted", admin.token(), "{\"vetted\": true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.vetted").value(true))
+                .andExpect(jsonPath("$.memberId").value(vetted.id()));
+        // vetting twice is vetting
+        mvc.perform(apiPut("/api/v1/admin/members/" + vetted.id() + "/vetted", admin.token(), "{\"vetted\": true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.vetted").value(true));
+
+        confirmedGift(helper, vetted, 4, 10);
+        String claim = record(claimant, "GAVE", vetted, 5, 3);
+        mvc.perform(apiPost("/api/v1/exchanges/" + claim + "/dispute", vetted.token(), json("reason", "That never happened")))
+                .andExpect(status().isOk());
+        record(pending, "GAVE", vetted, 5, 3);
+
+        String run = finishedRun(admin);
+        mvc.perform(apiGet("/api/v1/admin/trust/recompute/" + run, admin.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DONE"))
+                .andExpect(jsonPath("$.progress").value(100)).andExpect(jsonPath("$.computedAt").isNotEmpty());
+
+        assertThat(trust(helper)).as("a confirmed favor to a vetted member").isGreaterThan(0);
+        assertThat(trust(vetted)).as("a seed").isGreaterThan(0);
+        assertThat(trust(claimant)).as("a disputed claim").isZero();
+        assertThat(trust(pending)).as("a pending favor").isZero();
+        assertThat(trust(nobody)).isZero();
+
+        // no longer vetted: the next run gives her only what the admins' seed passes on, which is nothing here
+        mvc.perform(apiPut("/api/v1/admin/members/" + vetted.id() + "/vetted", admin.token(), "{\"vetted\": false}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.vetted").value(false));
+        finishedRun(admin);
+        assertThat(trust(helper)).isZero();
+        assertThat(trust(vetted)).isZero();
+        mvc.perform(apiPut("/api/v1/admin/members/" + vetted.id() + "/vetted", admin.token(), "{\"vetted\": true}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void enoughNewConfirmationsStartTheNextRunAndOneRunsAtATime() throws Exception {
+        Account admin = admin();
+        Account a = newAccount("Ada Again");
+        Account b = newAccount("Bo Again");
+        finishedRun(admin);
+        recompute.startIfDue();
+        assertThat(latestStatus()).as("nothing new since the last run").isEqualTo("DONE");
+
+        clock.advance(Duration.ofSeconds(1));
+        confirmedGift(a, b, 2, 1);
+        confirmedGift(b, a, 2, 1);
+        recompute.startIfDue();
+        String reason = jdbc.sql("select reason from trust_run order by id desc limit 1").query(String.class).single();
+        assertThat(reason).isEqualTo("CONFIRMATIONS");
+        awaitDone(jdbc.sql("select public_id from trust_run order by id desc limit 1").query(String.class).single(), admin);
+
+        // a run already going is the answer to a second request, on any instance (the unique running slot)
+        jdbc.sql("""
+                insert into trust_run (public_id, status, reason, running_slot, progress, started_at, heartbeat_at)
+                values ('held-by-another-instance', 'RUNNING', 'ADMIN', 1, 10, current_timestamp, current_timestamp)
+                """).update();
+        try {
+            mvc.perform(apiPost("/api/v1/admin/trust/recompute", admin.token(), ""))
+                    .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("held-by-another-instance"))
+                    .andExpect(jsonPath("$.progress").value(10));
+            // its instance stops beating: after a minute any instance marks it failed and the slot is free again
+            jdbc.sql("update trust_run set heartbeat_at = :old where public_id = 'held-by-another-instance'")
+                    .param("old", clock.instant().minus(Duration.ofMinutes(5)).atOffset(java.time.ZoneOffset.UTC)).update();
+            recompute.beatAndFailAbandoned();
+            mvc.perform(apiGet("/api/v1/admin/trust/recompute/held-by-another-instance", admin.token()))
+                    .andExpect(jsonPath("$.status").value("FAILED")).andExpect(jsonPath("$.failure").isNotEmpty());
+        } finally {
+            jdbc.sql("update trust_run set status = 'FAILED', running_slot = null where public_id = 'held-by-another-instance'").update();
+        }
+        finishedRun(admin);
+    }
+
+    @Test
+    void onlyAdminsStartFollowAndVet() throws Exception {
+        Account admin = admin();
+        Account member = newAccount("Mo Member");
+        Account other = newAccount("Oz Other");
+        String run = finishedRun(admin);
+        mvc.perform(apiPost("/api/v1/admin/trust/recompute", member.token(), "")).andExpect(status().isForbidden());
+        mvc.perform(apiGet("/api/v1/admin/trust/recompute/" + run, member.token())).andExpect(status().isForbidden());
+        mvc.perform(apiPut("/api/v1/admin/members/" + other.id() + "/vetted", member.token(), "{\"vetted\": true}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(apiPut("/api/v1/admin/members/" + member.id() + "/vetted", member.token(), "{\"vetted\": true}"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(apiGet("/api/v1/admin/trust/recompute/no-such-run", admin.token())).andExpect(status().isNotFound());
+        mvc.perform(apiPut("/api/v1/admin/members/no-such-member/vetted", admin.token(), "{\"vetted\": true}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(apiPut("/api/v1/admin/members/" + other.id() + "/vetted", admin.token(), "{}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("vetted"));
+        mvc.perform(apiPut("/api/v1/admin/members/" + other.id() + "/vetted", admin.token(), "{\"vetted\": \"yes\"}"))
+                .andExpect(status().is4xxClientError());
+    }
+
+    /** Starts a run (or joins the one going), waits until it is done and returns its id. */
+    private String finishedRun(Account admin) throws Exception {
+        String body = mvc.perform(apiPost("/api/v1/admin/trust/recompute", admin.token(), ""))
+                .andExpect(status().isAccepted()).andExpect(header().exists("Location"))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        awaitDone(id, admin);
+        return id;
+    }
+
+    private void awaitDone(String id, Account admin) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String body = mvc.perform(apiGet("/api/v1/admin/trust/recompute/" + id, admin.token()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String status = JsonPath.read(body, "$.status");
+            if ("DONE".equals(status)) {
+                return;
+            }
+            assertThat(status).as(body).isEqualTo("RUNNING");
+            assertThat(System.nanoTime()).as("the run did not finish within a minute").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private String latestStatus() {
+        return jdbc.sql("select status from trust_run order by id desc limit 1").query(String.class).single();
+    }
+
+    private double trust(Account member) {
+        return jdbc.sql("""
+                select coalesce(max(s.score), -1) from member m left join trust_score s on s.member_id = m.id
+                where m.public_id = :id
+                """).param("id", member.id()).query(Double.class).single();
+    }
+}
