@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins start and follow the trust computation, and choose the vetted members who seed it. */
@@ -26,20 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Administration")
 class TrustApi {
-
-    /**
-     * A run of the trust computation. {@code computedAt} is set once it is done: the moment the favors were
-     * read, which the scores it stored describe.
-     */
-    record RunView(String id, String status, int progress, String reason, Instant startedAt, Instant finishedAt,
-                   Instant computedAt, Integer members, Integer pairs, Integer iterations, String failure) {
-
-        static RunView of(TrustRows.Run run) {
-            return new RunView(run.publicId(), run.status().name(), run.progress(), run.reason().name(), run.startedAt(),
-                    run.finishedAt(), run.status() == TrustRows.Status.DONE ? run.startedAt() : null, run.members(),
-                    run.pairs(), run.iterations(), run.failure());
-        }
-    }
 
     record VettedRequest(Boolean vetted) {}
 
@@ -58,18 +45,19 @@ class TrustApi {
     }
 
     @PostMapping("/api/v1/admin/trust/recompute")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Recompute everyone's trust in the background (admins only)",
             description = "202 with the run; when a run is already going (on any instance), that run.")
-    ResponseEntity<RunView> recompute() {
-        RunView run = RunView.of(recompute.start(TrustRows.Reason.ADMIN));
+    ResponseEntity<TrustRunView> recompute() {
+        TrustRunView run = TrustRunView.of(recompute.start(TrustRows.Reason.ADMIN));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/admin/trust/recompute/" + run.id()))
                 .body(run);
     }
 
     @GetMapping("/api/v1/admin/trust/recompute/{id}")
     @Operation(summary = "A trust computation's status and progress (admins only)")
-    RunView run(@PathVariable String id) {
-        return recompute.run(id).map(RunView::of).orElseThrow(() -> new NotFound("No trust computation has this id."));
+    TrustRunView run(@PathVariable String id) {
+        return recompute.run(id).map(TrustRunView::of).orElseThrow(() -> new NotFound("No trust computation has this id."));
     }
 
     @PutMapping("/api/v1/admin/members/{id}/vetted")

@@ -1,8 +1,15 @@
 package org.reciprocity.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -11,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.ledger.LedgerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 
 /**
  * Trust computed in the background from confirmed favors (issue 12, items 1 and 3): an admin starts a run
  * and follows it, vetted members seed it, disputed and pending favors add nothing, and enough new
- * confirmations start the next run by themselves. Only admins reach any of it.
+ * confirmations start the next run by themselves; the admin page shows the run and keeps the seed set.
+ * Only admins reach any of it.
  */
 class TrustIntegrationTest extends LedgerTestSupport {
 
@@ -88,8 +97,8 @@ class TrustIntegrationTest extends LedgerTestSupport {
         // a run already going is the answer to a second request, on any instance (the unique running slot)
         jdbc.sql("""
                 insert into trust_run (public_id, status, reason, running_slot, progress, started_at, heartbeat_at)
-                values ('held-by-another-instance', 'RUNNING', 'ADMIN', 1, 10, current_timestamp, current_timestamp)
-                """).update();
+                values ('held-by-another-instance', 'RUNNING', 'ADMIN', 1, 10, :now, :now)
+                """).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC)).update();
         try {
             mvc.perform(apiPost("/api/v1/admin/trust/recompute", admin.token(), ""))
                     .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("held-by-another-instance"))
@@ -126,6 +135,43 @@ class TrustIntegrationTest extends LedgerTestSupport {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("vetted"));
         mvc.perform(apiPut("/api/v1/admin/members/" + other.id() + "/vetted", admin.token(), "{\"vetted\": \"yes\"}"))
                 .andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void theAdminPageFollowsTheComputationAndKeepsTheSeedSet() throws Exception {
+        Account admin = admin();
+        Account vera = newAccount("Vera <b>Page</b>");
+        Account member = newAccount("Mia Member");
+        MockHttpSession browser = pageSession(admin);
+
+        mvc.perform(post("/admin/trust/vetted").session(browser).with(csrf()).param("member", vera.email()))
+                .andExpect(redirectedUrl("/admin/trust?done=vetted"));
+        mvc.perform(get("/admin/trust?done=vetted").session(browser)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vera &lt;b&gt;Page&lt;/b&gt;")))
+                .andExpect(content().string(containsString("the next computation starts from them too")));
+        mvc.perform(post("/admin/trust/vetted").session(browser).with(csrf()).param("member", "nobody@nowhere.test"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("No member has this e-mail address or id.")));
+        mvc.perform(post("/admin/trust/vetted").session(browser).param("member", vera.email()))
+                .andExpect(status().isForbidden()); // no CSRF token
+
+        mvc.perform(post("/admin/trust/recompute").session(browser).with(csrf()))
+                .andExpect(redirectedUrl("/admin/trust?done=started"));
+        String latest = jdbc.sql("select public_id from trust_run order by id desc limit 1").query(String.class).single();
+        awaitDone(latest, admin);
+        mvc.perform(get("/admin/trust").session(browser)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Members scored")));
+
+        mvc.perform(post("/admin/trust/vetted/" + vera.id() + "/remove").session(browser).with(csrf()))
+                .andExpect(redirectedUrl("/admin/trust?done=unvetted"));
+        mvc.perform(get("/admin/trust").session(browser))
+                .andExpect(content().string(not(containsString("Vera &lt;b&gt;Page&lt;/b&gt;"))));
+
+        MockHttpSession notAdmin = pageSession(member);
+        mvc.perform(get("/admin/trust").session(notAdmin)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/trust/recompute").session(notAdmin).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/trust/vetted").session(notAdmin).with(csrf()).param("member", member.email()))
+                .andExpect(status().isForbidden());
     }
 
     /** Starts a run (or joins the one going), waits until it is done and returns its id. */
