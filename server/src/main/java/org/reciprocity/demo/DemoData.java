@@ -29,6 +29,7 @@ import org.reciprocity.synthetic.DemoWorld;
 import org.reciprocity.synthetic.SyntheticCommunity;
 import org.reciprocity.synthetic.SyntheticExchange;
 import org.reciprocity.synthetic.SyntheticMember;
+import org.reciprocity.trust.SeedSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -66,13 +67,15 @@ class DemoData implements SmartInitializingSingleton {
     private final MatchIndex matchIndex;
     private final FollowUpSeedRows followUps;
     private final ContactSeedRows contacts;
+    private final SeedSet trustSeeds;
     private DemoWorld world;
 
     DemoData(Environment environment, Accounts accounts, MemberRows members, ConnectionRows connections,
              Passwords passwords, LedgerSeedRows ledger, TransactionTemplate tx, Clock clock, AsksSeeder asks,
              IntroductionSeeder introductions, MatchIndex matchIndex, FollowUpSeedRows followUps,
-             ContactSeedRows contacts) {
+             ContactSeedRows contacts, SeedSet trustSeeds) {
         this.contacts = contacts;
+        this.trustSeeds = trustSeeds;
         this.followUps = followUps;
         this.asks = asks;
         this.introductions = introductions;
@@ -136,6 +139,7 @@ class DemoData implements SmartInitializingSingleton {
             followUps.seed(touches.interactions().stream().map(i -> new FollowUpSeedRows.SeedInteraction(
                     seeds.get(i.contact()).ownerId(), contactIds.get(i.contact()), i.type(), today.minusDays(i.daysAgo()),
                     i.note())).toList(), now);
+            generated.vettedMembers(10).forEach(m -> trustSeeds.vet(created.get(m).id(), null));
         });
         matchIndex.rebuild();
         world = generated;

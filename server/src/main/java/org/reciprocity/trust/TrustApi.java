@@ -3,7 +3,6 @@ package org.reciprocity.trust;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberRows;
@@ -33,15 +32,13 @@ class TrustApi {
     record VettedView(String memberId, String displayName, boolean vetted) {}
 
     private final TrustRecompute recompute;
-    private final TrustRows rows;
+    private final SeedSet seeds;
     private final MemberRows members;
-    private final Clock clock;
 
-    TrustApi(TrustRecompute recompute, TrustRows rows, MemberRows members, Clock clock) {
+    TrustApi(TrustRecompute recompute, SeedSet seeds, MemberRows members) {
         this.recompute = recompute;
-        this.rows = rows;
+        this.seeds = seeds;
         this.members = members;
-        this.clock = clock;
     }
 
     @PostMapping("/api/v1/admin/trust/recompute")
@@ -69,10 +66,10 @@ class TrustApi {
         }
         Member member = members.byPublicId(id).orElseThrow(() -> new NotFound("No member has this id."));
         if (request.vetted()) {
-            rows.vet(member.id(), me.id(), clock.instant());
+            seeds.vet(member.id(), me.id());
         } else {
-            rows.unvet(member.id());
+            seeds.unvet(member.id());
         }
-        return new VettedView(member.publicId(), member.displayName(), rows.isVetted(member.id()));
+        return new VettedView(member.publicId(), member.displayName(), seeds.isVetted(member.id()));
     }
 }

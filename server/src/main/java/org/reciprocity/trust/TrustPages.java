@@ -1,7 +1,6 @@
 package org.reciprocity.trust;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +22,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TrustPages {
 
     private final TrustRecompute recompute;
-    private final TrustRows rows;
+    private final SeedSet seeds;
     private final MemberRows members;
     private final Suspensions suspensions;
-    private final Clock clock;
 
-    TrustPages(TrustRecompute recompute, TrustRows rows, MemberRows members, Suspensions suspensions, Clock clock) {
+    TrustPages(TrustRecompute recompute, SeedSet seeds, MemberRows members, Suspensions suspensions) {
         this.recompute = recompute;
-        this.rows = rows;
+        this.seeds = seeds;
         this.members = members;
         this.suspensions = suspensions;
-        this.clock = clock;
     }
 
     @GetMapping("/admin/trust")
@@ -58,7 +55,7 @@ class TrustPages {
                HttpServletResponse response, Model model) {
         try {
             Member found = members.byPublicId(suspensions.memberIdOf(member)).orElseThrow();
-            rows.vet(found.id(), me.id(), clock.instant());
+            seeds.vet(found.id(), me.id());
         } catch (InvalidInput e) {
             response.setStatus(422);
             return page(model, null, e.byField(), member == null ? "" : member);
@@ -68,13 +65,13 @@ class TrustPages {
 
     @PostMapping("/admin/trust/vetted/{id}/remove")
     String unvet(@PathVariable String id) {
-        members.byPublicId(id).ifPresent(m -> rows.unvet(m.id()));
+        members.byPublicId(id).ifPresent(m -> seeds.unvet(m.id()));
         return "redirect:/admin/trust?done=unvetted";
     }
 
     private String page(Model model, String notice, Map<String, String> errors, String member) {
         model.addAttribute("run", recompute.latest().map(TrustRunView::of).orElse(null));
-        Map<Long, Member> vetted = members.byIds(rows.vettedIds());
+        Map<Long, Member> vetted = members.byIds(seeds.vettedIds());
         List<VettedMember> list = vetted.values().stream().sorted(Comparator.comparing(Member::displayName))
                 .map(m -> new VettedMember(m.publicId(), m.displayName(), m.email())).toList();
         model.addAttribute("vetted", list);

@@ -53,7 +53,7 @@ class TrustRows {
     }
 
     /** Vets the member, or does nothing when they are already: two admins vetting at once both succeed. */
-    void vet(long memberId, long adminId, Instant now) {
+    void vet(long memberId, Long adminId, Instant now) {
         jdbc.sql("""
                 insert into trust_seed (member_id, vetted_by, vetted_at)
                 select :m, :admin, :now from (values (1)) as one (x)
