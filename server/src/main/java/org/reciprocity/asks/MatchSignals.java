@@ -43,13 +43,13 @@ class MatchSignals {
         Map<Long, GivingCapacity> capacity = profiles.givingCapacityOfActive(candidates);
         Map<Long, Integer> given = giving.givenSince(candidates, today.minusDays(30));
         Map<Long, int[]> between = giving.favorsWith(asker, candidates);
-        Map<Long, PledgeRows.Record> records = pledges.records(candidates);
+        Map<Long, PledgeRecord> records = pledges.records(candidates);
         Map<Long, HelperSignals> signals = new HashMap<>();
         for (long c : candidates) {
             GivingCapacity cap = capacity.getOrDefault(c, UNSAID);
             boolean active = capacity.containsKey(c);
             int[] favors = between.getOrDefault(c, new int[2]);
-            PledgeRows.Record record = records.getOrDefault(c, new PledgeRows.Record(0, 0));
+            PledgeRecord record = records.getOrDefault(c, PledgeRecord.NONE);
             signals.put(c, new HelperSignals(c, mine.contains(c), mutual.getOrDefault(c, 0), cap.perMonth(), given.getOrDefault(c, 0),
                     cap.paused(), active && !unavailable.contains(c), favors[0], favors[1], record.kept(),
                     record.lapsed()));

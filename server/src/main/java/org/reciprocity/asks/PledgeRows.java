@@ -22,9 +22,6 @@ class PledgeRows {
 
     private static final String COLUMNS = "id, public_id, ask_id, helper_id, note, due_on, status, exchange_ref, created_at";
 
-    /** Kept and lapsed pledges of a member: the reliability signal. */
-    record Record(int kept, int lapsed) {}
-
     private final JdbcClient jdbc;
 
     PledgeRows(JdbcClient jdbc) {
@@ -88,15 +85,15 @@ class PledgeRows {
                 .param("now", PostingRows.utc(now)).param("id", id).update() == 1;
     }
 
-    Map<Long, Record> records(Collection<Long> helperIds) {
-        Map<Long, Record> records = new HashMap<>();
+    Map<Long, PledgeRecord> records(Collection<Long> helperIds) {
+        Map<Long, PledgeRecord> records = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(helperIds)) {
             jdbc.sql("""
                     select helper_id, sum(case when status = 'FULFILLED' then 1 else 0 end),
                            sum(case when status = 'LAPSED' then 1 else 0 end)
                     from pledge where helper_id in (:ids) group by helper_id
                     """).param("ids", chunk)
-                    .query((rs, n) -> records.put(rs.getLong(1), new Record(rs.getInt(2), rs.getInt(3)))).list();
+                    .query((rs, n) -> records.put(rs.getLong(1), new PledgeRecord(rs.getInt(2), rs.getInt(3)))).list();
         }
         return records;
     }

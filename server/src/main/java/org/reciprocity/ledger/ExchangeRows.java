@@ -202,6 +202,28 @@ class ExchangeRows {
                 """).param("me", me).query(ExchangeRows::map).list();
     }
 
+    /** Confirmed member-to-member favors the member received, with the day each thanked one was thanked. */
+    Gratitude gratitudeOf(long me) {
+        int[] received = {0};
+        List<Integer> days = new ArrayList<>();
+        jdbc.sql("""
+                select e.occurred_on, t.created_at
+                from exchange e left join thanks t on t.exchange_id = e.id
+                where e.status = 'CONFIRMED' and e.superseded_by_id is null
+                  and ((e.recorder_id = :me and e.direction = 'RECEIVED' and e.counterpart_id is not null)
+                       or (e.counterpart_id = :me and e.direction = 'GAVE' and e.recorder_id is not null))
+                """).param("me", me).query(rs -> {
+                    received[0]++;
+                    OffsetDateTime thankedAt = rs.getObject(2, OffsetDateTime.class);
+                    if (thankedAt != null) {
+                        LocalDate occurred = rs.getObject(1, LocalDate.class);
+                        days.add((int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(occurred,
+                                thankedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())));
+                    }
+                });
+        return new Gratitude(received[0], days.size(), days.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** Current pending entries the recorder made with this counterpart. */
     int pendingBetween(long recorder, long counterpart) {
         return jdbc.sql("""

@@ -63,6 +63,11 @@ public class GivingHistory {
         exchanges.forEachTrustFavor(10_000, visitor);
     }
 
+    /** The confirmed favors other members gave the member, and which of them the member thanked and when. */
+    public Gratitude gratitudeOf(long member) {
+        return exchanges.gratitudeOf(member);
+    }
+
     /** The favor's weight decayed to {@code today} as balances decay it (the ledger's half-life). */
     public double decayedWeight(TrustFavor favor, LocalDate today) {
         return Balances.decayed(favor.weight(), favor.occurredOn(), today, halfLifeDays);

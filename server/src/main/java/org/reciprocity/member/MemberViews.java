@@ -1,11 +1,14 @@
 package org.reciprocity.member;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.reciprocity.core.profile.Audience;
+import org.reciprocity.core.profile.ProfileField;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,12 +42,36 @@ public class MemberViews {
      * Suspended members are not shown to others.
      */
     public MemberView view(String publicId, CurrentMember viewer) {
-        Member member = members.byPublicId(publicId)
+        return view(visible(publicId, viewer), viewer);
+    }
+
+    /** The member with this public id, when {@code viewer} may see them at all; otherwise not found. */
+    public Member visible(String publicId, CurrentMember viewer) {
+        return members.byPublicId(publicId)
                 .filter(m -> m.isActive() || viewer != null && viewer.id() == m.id())
                 // a member who blocked the viewer is, to the viewer, no longer there
                 .filter(m -> viewer == null || !relationships.hasBlocked(m.id(), viewer.id()))
                 .orElseThrow(() -> new NotFound("There is no member with this id."));
-        return view(member, viewer);
+    }
+
+    /** Whether {@code viewer} (null when not signed in) may see this field of the owner's profile. */
+    public boolean shows(long ownerId, CurrentMember viewer, ProfileField field) {
+        return profiles.of(ownerId).visibilityOf(field).isVisibleTo(audienceOf(ownerId, viewer));
+    }
+
+    /**
+     * Of these members, those {@code viewer} may see named: active, and not blocked either way. Explanations
+     * that name people (who vouched for whom) name only these.
+     */
+    public Map<Long, Member> nameable(CurrentMember viewer, Collection<Long> ids) {
+        Set<Long> hidden = viewer == null ? Set.of() : relationships.blockedEitherWay(viewer.id());
+        Map<Long, Member> shown = new LinkedHashMap<>();
+        members.byIds(ids).forEach((id, m) -> {
+            if ((m.isActive() || viewer != null && viewer.id() == id) && !hidden.contains(id)) {
+                shown.put(id, m);
+            }
+        });
+        return shown;
     }
 
     /** The community's members after {@code afterId}, in sign-up order, without those who blocked the viewer. */

@@ -2,7 +2,9 @@ package org.reciprocity.member;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.security.SessionSignIn;
 import org.reciprocity.web.Cursor;
@@ -20,11 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProfilePages {
 
+    private final List<ProfileSection> sections;
     private final MemberViews views;
     private final MemberRows members;
     private final SessionSignIn signIn;
 
-    ProfilePages(MemberViews views, MemberRows members, SessionSignIn signIn) {
+    ProfilePages(MemberViews views, MemberRows members, SessionSignIn signIn, List<ProfileSection> sections) {
+        this.sections = List.copyOf(sections);
         this.views = views;
         this.members = members;
         this.signIn = signIn;
@@ -59,8 +63,11 @@ class ProfilePages {
     @GetMapping("/members/{id}")
     String member(@AuthenticationPrincipal CurrentMember viewer, @PathVariable String id,
                   @RequestParam(required = false) String saved, Model model) {
-        MemberView member = views.view(id, viewer);
+        Member shown = views.visible(id, viewer);
+        MemberView member = views.view(shown, viewer);
         model.addAttribute("member", member);
+        model.addAttribute("sections", sections.stream().map(section -> section.of(shown.id(), viewer))
+                .filter(Objects::nonNull).toList());
         model.addAttribute("own", viewer != null && viewer.publicId().equals(member.id()));
         model.addAttribute("signedIn", viewer != null);
         model.addAttribute("notice", saved != null ? "Your profile was saved. This is how it looks to you; others see the fields you allowed them." : null);

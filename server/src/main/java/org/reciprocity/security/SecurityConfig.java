@@ -111,7 +111,7 @@ class SecurityConfig {
                         .requestMatchers("/", "/login", "/login/failed", "/signup", "/error", "/favicon.ico",
                                 "/css/**", "/js/**", "/webjars/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/members/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/members/*", "/members/*/reputation").permitAll()
                         // a capability address: the token in the path is the credential (F3)
                         .requestMatchers("/digest/unsubscribe/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,6 +146,7 @@ public class TrustRecompute {
                 number.put(active.get(i), i);
             }
             TrustGraph.Builder builder = TrustGraph.builder(active.size(), Math.max(16, active.size() * 4));
+            double[] generosity = new double[active.size()];
             readOnly.executeWithoutResult(status -> giving.forEachTrustFavor(favor -> {
                 Integer giver = number.get(favor.giver());
                 Integer receiver = number.get(favor.receiver());
@@ -153,6 +156,7 @@ public class TrustRecompute {
                 }
                 if (favor.confirmed()) {
                     builder.favor(giver, receiver, weight);
+                    generosity[giver] += weight;
                 } else {
                     boolean giverClaimed = favor.recorder() == favor.giver();
                     builder.disputed(giverClaimed ? giver : receiver, giverClaimed ? receiver : giver, weight);
@@ -171,9 +175,16 @@ public class TrustRecompute {
                 }
             });
             rows.progress(run.id(), 90, clock.instant());
+            double[] generosityPercentile = TrustScores.percentilesOf(generosity);
+            boolean[] seeded = new boolean[active.size()];
+            for (int seed : seeds) {
+                seeded[seed] = true;
+            }
             List<TrustRows.Score> stored = new ArrayList<>(active.size());
             for (int i = 0; i < active.size(); i++) {
-                stored.add(new TrustRows.Score(active.get(i), scores.score(i), scores.relative(i), scores.percentile(i)));
+                Sources sources = sourcesOf(graph, scores, i, seeded, active);
+                stored.add(new TrustRows.Score(active.get(i), scores.score(i), scores.relative(i), scores.percentile(i),
+                        generosity[i], generosityPercentile[i], sources.vettedShare(), sources.top()));
             }
             boolean finished = Boolean.TRUE.equals(tx.execute(status -> {
                 if (!rows.finish(run.id(), TrustRows.Status.DONE, active.size(), graph.pairs(), scores.iterations(), null,
@@ -192,5 +203,35 @@ public class TrustRecompute {
         } finally {
             running.remove(run.id());
         }
+    }
+
+    private record Sources(double vettedShare, List<TrustRows.Contributor> top) {}
+
+    /**
+     * Where member {@code i}'s trust comes from: the few trusters who pass them most, each with their share, and
+     * the share that does not come from unvetted members (the seeds' own part and what seeds pass them).
+     */
+    private static Sources sourcesOf(TrustGraph graph, TrustScores scores, int i, boolean[] seeded, List<Long> ids) {
+        double score = scores.score(i);
+        if (!(score > 0)) {
+            return new Sources(0, List.of());
+        }
+        PriorityQueue<double[]> largest = new PriorityQueue<>(Comparator.comparingDouble((double[] c) -> c[1]));
+        double[] fromUnvetted = {0};
+        graph.forEachContribution(i, scores, (truster, amount) -> {
+            if (!seeded[truster]) {
+                fromUnvetted[0] += amount;
+            }
+            largest.add(new double[] {truster, amount});
+            if (largest.size() > TrustRows.CONTRIBUTORS_KEPT) {
+                largest.poll();
+            }
+        });
+        List<TrustRows.Contributor> top = new ArrayList<>(largest.size());
+        while (!largest.isEmpty()) {
+            double[] c = largest.poll();
+            top.add(0, new TrustRows.Contributor(ids.get((int) c[0]), Math.min(1, c[1] / score)));
+        }
+        return new Sources(Math.max(0, Math.min(1, 1 - fromUnvetted[0] / score)), top);
     }
 }

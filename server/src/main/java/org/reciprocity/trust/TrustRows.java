@@ -32,7 +32,20 @@ class TrustRows {
     record Run(long id, String publicId, Status status, Reason reason, int progress, Integer members, Integer pairs,
                Integer iterations, Instant startedAt, Instant finishedAt, String failure) {}
 
-    record Score(long memberId, double score, double relative, double percentile) {}
+    /** The trusters kept per member for the explanation. */
+    static final int CONTRIBUTORS_KEPT = 5;
+
+    record Contributor(long trusterId, double share) {}
+
+    /**
+     * A member's stored result: trust (and relative to the average, and as a percentile), decayed confirmed giving
+     * and its percentile, the share of trust from vetted members, and the largest contributors, largest first.
+     */
+    record Score(long memberId, double score, double relative, double percentile, double generosity,
+                 double generosityPercentile, double vettedShare, List<Contributor> contributors) {}
+
+    /** A stored score as it is read, with when it was computed. */
+    record StoredScore(Score score, Instant computedAt) {}
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -134,25 +147,44 @@ class TrustRows {
 
     /** Replaces every score by these, in the caller's transaction: readers see the old set or the new one. */
     void replaceScores(List<Score> scores, Instant computedAt) {
+        jdbc.sql("delete from trust_contributor").update();
         jdbc.sql("delete from trust_score").update();
         OffsetDateTime at = computedAt.atOffset(ZoneOffset.UTC);
         for (int from = 0; from < scores.size(); from += 1000) {
             List<MapSqlParameterSource> rows = new ArrayList<>();
+            List<MapSqlParameterSource> contributors = new ArrayList<>();
             for (Score s : scores.subList(from, Math.min(scores.size(), from + 1000))) {
                 rows.add(new MapSqlParameterSource().addValue("m", s.memberId()).addValue("score", s.score())
-                        .addValue("relative", s.relative()).addValue("percentile", s.percentile()).addValue("at", at));
+                        .addValue("relative", s.relative()).addValue("percentile", s.percentile())
+                        .addValue("generosity", s.generosity()).addValue("gp", s.generosityPercentile())
+                        .addValue("vetted", s.vettedShare()).addValue("at", at));
+                for (Contributor c : s.contributors()) {
+                    contributors.add(new MapSqlParameterSource().addValue("m", s.memberId()).addValue("t", c.trusterId())
+                            .addValue("share", c.share()));
+                }
             }
             batch.batchUpdate("""
-                    insert into trust_score (member_id, score, relative_score, percentile, computed_at)
-                    values (:m, :score, :relative, :percentile, :at)
+                    insert into trust_score (member_id, score, relative_score, percentile, generosity, generosity_percentile,
+                                             vetted_share, computed_at)
+                    values (:m, :score, :relative, :percentile, :generosity, :gp, :vetted, :at)
                     """, rows.toArray(MapSqlParameterSource[]::new));
+            batch.batchUpdate("insert into trust_contributor (member_id, truster_id, share) values (:m, :t, :share)",
+                    contributors.toArray(MapSqlParameterSource[]::new));
         }
     }
 
-    Optional<Score> score(long memberId) {
-        return jdbc.sql("select member_id, score, relative_score, percentile from trust_score where member_id = :m")
-                .param("m", memberId)
-                .query((rs, n) -> new Score(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))).optional();
+    Optional<StoredScore> score(long memberId) {
+        List<Contributor> contributors = jdbc.sql("""
+                        select truster_id, share from trust_contributor where member_id = :m order by share desc, truster_id
+                        """).param("m", memberId).query((rs, n) -> new Contributor(rs.getLong(1), rs.getDouble(2))).list();
+        return jdbc.sql("""
+                        select member_id, score, relative_score, percentile, generosity, generosity_percentile, vetted_share,
+                               computed_at
+                        from trust_score where member_id = :m
+                        """).param("m", memberId)
+                .query((rs, n) -> new StoredScore(new Score(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), contributors), instant(rs, "computed_at")))
+                .optional();
     }
 
     private static Run run(ResultSet rs, int row) throws SQLException {

@@ -7,17 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.reciprocity.ledger.LedgerTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 
 /**
@@ -26,13 +21,7 @@ import org.springframework.mock.web.MockHttpSession;
  * confirmations start the next run by themselves; the admin page shows the run and keeps the seed set.
  * Only admins reach any of it.
  */
-class TrustIntegrationTest extends LedgerTestSupport {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TrustRecompute recompute;
+class TrustIntegrationTest extends TrustTestSupport {
 
     @Test
     void anAdminRecomputesTrustWhichFlowsFromVettedMembersToThoseTheyConfirmedFavorsFrom() throws Exception {
@@ -174,39 +163,7 @@ class TrustIntegrationTest extends LedgerTestSupport {
                 .andExpect(status().isForbidden());
     }
 
-    /** Starts a run (or joins the one going), waits until it is done and returns its id. */
-    private String finishedRun(Account admin) throws Exception {
-        String body = mvc.perform(apiPost("/api/v1/admin/trust/recompute", admin.token(), ""))
-                .andExpect(status().isAccepted()).andExpect(header().exists("Location"))
-                .andReturn().getResponse().getContentAsString();
-        String id = JsonPath.read(body, "$.id");
-        awaitDone(id, admin);
-        return id;
-    }
-
-    private void awaitDone(String id, Account admin) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            String body = mvc.perform(apiGet("/api/v1/admin/trust/recompute/" + id, admin.token()))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            String status = JsonPath.read(body, "$.status");
-            if ("DONE".equals(status)) {
-                return;
-            }
-            assertThat(status).as(body).isEqualTo("RUNNING");
-            assertThat(System.nanoTime()).as("the run did not finish within a minute").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
     private String latestStatus() {
         return jdbc.sql("select status from trust_run order by id desc limit 1").query(String.class).single();
-    }
-
-    private double trust(Account member) {
-        return jdbc.sql("""
-                select coalesce(max(s.score), -1) from member m left join trust_score s on s.member_id = m.id
-                where m.public_id = :id
-                """).param("id", member.id()).query(Double.class).single();
     }
 }

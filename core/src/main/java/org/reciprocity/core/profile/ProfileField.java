@@ -20,7 +20,9 @@ public enum ProfileField {
     LANGUAGES("languages", Visibility.COMMUNITY),
     OPEN_TO("openTo", Visibility.COMMUNITY),
     CAPACITY("capacityPerMonth", Visibility.PRIVATE),
-    GIVING_PAUSED("givingPaused", Visibility.COMMUNITY);
+    GIVING_PAUSED("givingPaused", Visibility.COMMUNITY),
+    /** Trust and the reputation signals (T1, T2): a value computed by the community, not written by the member. */
+    REPUTATION("reputation", Visibility.COMMUNITY);
 
     private final String apiName;
     private final Visibility defaultVisibility;

@@ -82,6 +82,27 @@ public final class TrustGraph {
         }
     }
 
+    /** One truster's part of a member's trust. */
+    @FunctionalInterface
+    public interface ContributionVisitor {
+        void visit(int truster, double amount);
+    }
+
+    /**
+     * Visits what each truster passes to {@code member} under {@code scores}, as the iteration passes it: the
+     * parts sum to the member's score less what the member holds as a seed, so they say where trust comes from.
+     */
+    public void forEachContribution(int member, TrustScores scores, ContributionVisitor visitor) {
+        double keep = 1 - settings.teleport();
+        double echo = settings.echoFree() ? keep * scores.score(member) : 0;
+        forEachTruster(member, (truster, share, back) -> {
+            double amount = keep * share * Math.max(0, scores.score(truster) - echo * back);
+            if (amount > 0) {
+                visitor.visit(truster, amount);
+            }
+        });
+    }
+
     /**
      * Computes everyone's trust: the seed set's members share the teleport and whatever trust members do not
      * pass on; with no seeds every member is one (plain PageRank's uniform teleport).

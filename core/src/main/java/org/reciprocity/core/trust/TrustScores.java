@@ -45,7 +45,7 @@ public final class TrustScores {
      */
     public synchronized double percentile(int member) {
         if (percentiles == null) {
-            percentiles = percentiles(scores);
+            percentiles = percentilesOf(scores);
         }
         return percentiles[member];
     }
@@ -62,7 +62,11 @@ public final class TrustScores {
         return converged;
     }
 
-    private static double[] percentiles(double[] scores) {
+    /**
+     * For each value, the share of values, from 0 to 100, below it (equal values share one percentile): the
+     * percentile of trust, and of the other signals ranked the same way.
+     */
+    public static double[] percentilesOf(double[] scores) {
         int n = scores.length;
         double[] sorted = scores.clone();
         Arrays.sort(sorted);

@@ -55,6 +55,29 @@ class TrustGraphTest {
     }
 
     @Test
+    void theContributionsOfTheTrustersAddUpToEachNonSeedMembersTrust() {
+        Random random = new Random(13);
+        for (TrustSettings settings : List.of(TrustSettings.defaults(), TrustSettings.defaults().withEchoFree(false))) {
+            int n = 300;
+            List<Favor> favors = randomFavors(random, n, 2400);
+            int[] seeds = {0, 1, 2};
+            TrustGraph graph = graph(n, favors, settings);
+            TrustScores scores = graph.trust(seeds, TrustGraph.Progress.NONE);
+            for (int m = 3; m < n; m++) {
+                double[] sum = {0};
+                graph.forEachContribution(m, scores, (truster, amount) -> {
+                    assertThat(amount).isPositive();
+                    sum[0] += amount;
+                });
+                assertThat(sum[0]).as("member %d, %s", m, settings).isCloseTo(scores.score(m), within(1e-8));
+            }
+            double[] seedSum = {0};
+            graph.forEachContribution(0, scores, (truster, amount) -> seedSum[0] += amount);
+            assertThat(seedSum[0]).as("a seed holds more than it is passed").isLessThan(scores.score(0));
+        }
+    }
+
+    @Test
     void withoutFavorsTheSeedsHoldEverything() {
         TrustScores scores = TrustGraph.builder(4).build(TrustSettings.defaults()).trust(new int[] {1, 3}, TrustGraph.Progress.NONE);
         assertThat(scores.scores()).containsExactly(0, 0.5, 0, 0.5);
