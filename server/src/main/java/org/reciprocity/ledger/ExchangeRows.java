@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.reciprocity.core.insight.CircledBack;
 import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.ExchangeKind;
 import org.reciprocity.db.InLists;
@@ -222,6 +223,52 @@ class ExchangeRows {
                     }
                 });
         return new Gratitude(received[0], days.size(), days.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    int disputedClaimsOf(long me) {
+        return jdbc.sql("""
+                select count(*) from exchange
+                where recorder_id = :me and counterpart_id is not null and status = 'DISPUTED' and superseded_by_id is null
+                """).param("me", me).query(Integer.class).single();
+    }
+
+    /**
+     * Current confirmed member-to-member favors on or after {@code since} that these members gave
+     * ({@code given}) or received: the neighbourhood the value-that-circled-back search walks.
+     */
+    List<CircledBack.Favor> confirmedFavors(Collection<Long> members, boolean given, LocalDate since) {
+        List<CircledBack.Favor> favors = new ArrayList<>();
+        String side = given
+                ? "((direction = 'GAVE' and recorder_id in (:ids)) or (direction = 'RECEIVED' and counterpart_id in (:ids)))"
+                : "((direction = 'RECEIVED' and recorder_id in (:ids)) or (direction = 'GAVE' and counterpart_id in (:ids)))";
+        for (List<Long> chunk : InLists.chunks(members)) {
+            jdbc.sql("""
+                    select id, recorder_id, counterpart_id, direction, weight, occurred_on from exchange
+                    where status = 'CONFIRMED' and superseded_by_id is null and recorder_id is not null
+                      and counterpart_id is not null and occurred_on >= :since and
+                    """ + side).param("ids", chunk).param("since", since).query(rs -> {
+                        boolean gave = "GAVE".equals(rs.getString(4));
+                        long recorder = rs.getLong(2);
+                        long counterpart = rs.getLong(3);
+                        favors.add(new CircledBack.Favor(rs.getLong(1), gave ? recorder : counterpart,
+                                gave ? counterpart : recorder, rs.getInt(5), rs.getObject(6, LocalDate.class)));
+                    });
+        }
+        return favors;
+    }
+
+    /** An exchange's public id and kind: what a chain shows of each favor (never its description). */
+    record Shown(String publicId, ExchangeKind kind) {}
+
+    Map<Long, Shown> shown(Collection<Long> ids) {
+        Map<Long, Shown> shown = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(ids)) {
+            jdbc.sql("select id, public_id, kind from exchange where id in (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        shown.put(rs.getLong(1), new Shown(rs.getString(2), ExchangeKind.valueOf(rs.getString(3))));
+                    });
+        }
+        return shown;
     }
 
     /** Current pending entries the recorder made with this counterpart. */

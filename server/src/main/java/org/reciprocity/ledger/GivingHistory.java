@@ -68,6 +68,11 @@ public class GivingHistory {
         return exchanges.gratitudeOf(member);
     }
 
+    /** How many of the member's current claims with other members their counterpart disputed. */
+    public int disputedClaimsOf(long member) {
+        return exchanges.disputedClaimsOf(member);
+    }
+
     /** The favor's weight decayed to {@code today} as balances decay it (the ledger's half-life). */
     public double decayedWeight(TrustFavor favor, LocalDate today) {
         return Balances.decayed(favor.weight(), favor.occurredOn(), today, halfLifeDays);

@@ -29,9 +29,11 @@ class LedgerApi {
     record ThanksNote(String note) {}
 
     private final Ledger ledger;
+    private final CircledBackChains circledBack;
 
-    LedgerApi(Ledger ledger) {
+    LedgerApi(Ledger ledger, CircledBackChains circledBack) {
         this.ledger = ledger;
+        this.circledBack = circledBack;
     }
 
     @PostMapping("/api/v1/exchanges")
@@ -107,6 +109,16 @@ class LedgerApi {
             description = "given and received are weighted (1-5) and halve every half-life (default 365 days).")
     ListPage<BalanceView> listBalances(@AuthenticationPrincipal CurrentMember me) {
         return new ListPage<>(ledger.balances(me), null);
+    }
+
+    @GetMapping("/api/v1/me/circled-back")
+    @Operation(summary = "Value that circled back: chains of confirmed favors that left the caller and came back through others",
+            description = "The best five chains of 2-4 favors, oldest favor first, each on a later day than the one before, all "
+                    + "within the last windowDays days (default 365, at most 1095); weight is the lightest favor's effort. "
+                    + "Never a favor with a private contact, never a member the caller may not see.")
+    CircledBackChains.CircledBackView circledBack(@AuthenticationPrincipal CurrentMember me,
+                                         @RequestParam(required = false) Integer windowDays) {
+        return circledBack.of(me, windowDays);
     }
 
     @GetMapping("/api/v1/health")

@@ -28,12 +28,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LedgerPages {
 
     private final Ledger ledger;
+    private final CircledBackChains circledBack;
     private final ConnectionRows connections;
     private final MemberRows members;
     private final ContactRows contacts;
 
-    LedgerPages(Ledger ledger, ConnectionRows connections, MemberRows members, ContactRows contacts) {
+    LedgerPages(Ledger ledger, CircledBackChains circledBack, ConnectionRows connections, MemberRows members,
+                ContactRows contacts) {
         this.ledger = ledger;
+        this.circledBack = circledBack;
         this.connections = connections;
         this.members = members;
         this.contacts = contacts;
@@ -46,6 +49,8 @@ class LedgerPages {
         model.addAttribute("balances", overview.balances());
         model.addAttribute("inbox", ledger.inbox(me));
         model.addAttribute("unthanked", ledger.unthanked(me));
+        model.addAttribute("circledBack", circledBack.of(me, null).items().stream()
+                .map(chain -> ChainPicture.of(chain, me.publicId())).toList());
         model.addAttribute("notice", done == null ? null : switch (done) {
             case "confirmed" -> "Confirmed. It now counts for both of you.";
             case "disputed" -> "Disputed. The other member sees your reason.";

@@ -11,16 +11,22 @@ import java.util.List;
  */
 public record ReputationView(String memberId, String displayName, Double trust, Double trustPercentile, Double generosity,
                              double reliability, Double gratitude, List<String> explanation, Instant computedAt,
-                             Details details) {
+                             ReputationDetails details) {
 
-    public record Details(TrustDetails trust, ReliabilityDetails reliability, GratitudeDetails gratitude,
+    public record ReputationDetails(TrustDetails trust, ReliabilityDetails reliability, GratitudeDetails gratitude,
                           GenerosityDetails generosity) {}
 
     /** {@code vettedShare}: of the member's trust, the share from vetted members and admins (0 to 1). */
-    public record TrustDetails(Double vettedShare, List<Contributor> contributors) {}
+    public record TrustDetails(Double vettedShare, List<TrustContributor> contributors) {}
 
     /** A truster the viewer may see, and the share of the member's trust that comes from them (0 to 1). */
-    public record Contributor(String memberId, String displayName, double share) {}
+    public record TrustContributor(String memberId, String displayName, double share) {
+
+        /** The share as the explanation writes it ("96%", "1.2%"). */
+        public String sharePercent() {
+            return Reputations.percent(100 * share);
+        }
+    }
 
     public record ReliabilityDetails(int kept, int lapsed, String formula) {}
 

@@ -77,7 +77,7 @@ class Reputations implements ProfileSection {
         Gratitude gratitude = giving.gratitudeOf(member.id());
         TrustRows.StoredScore stored = rows.score(member.id()).orElse(null);
         List<String> explanation = new ArrayList<>();
-        List<ReputationView.Contributor> contributors = new ArrayList<>();
+        List<ReputationView.TrustContributor> contributors = new ArrayList<>();
         if (stored == null) {
             explanation.add("Trust has not been computed for " + (own ? "you" : member.displayName()) + " yet: it is "
                     + "computed every hour, and sooner once enough new favors are confirmed.");
@@ -87,10 +87,16 @@ class Reputations implements ProfileSection {
             for (TrustRows.Contributor c : s.contributors()) {
                 Member m = nameable.get(c.trusterId());
                 if (m != null) {
-                    contributors.add(new ReputationView.Contributor(m.publicId(), m.displayName(), round(c.share(), 3)));
+                    contributors.add(new ReputationView.TrustContributor(m.publicId(), m.displayName(), round(c.share(), 3)));
                 }
             }
             explanation.addAll(trustSentences(name, own, s, contributors, s.contributors().size() > contributors.size()));
+        }
+        int disputed = own ? giving.disputedClaimsOf(member.id()) : 0;
+        if (disputed > 0) {
+            explanation.add(disputed == 1 ? "One of your claims was disputed by the other person: it adds nothing, and it "
+                    + "lowers your standing with them." : disputed + " of your claims were disputed by the other person: "
+                    + "they add nothing, and each lowers your standing with that person.");
         }
         explanation.add(own
                 ? "To raise it: help different people, and ask them to confirm the favors you recorded. Unconfirmed "
@@ -104,7 +110,7 @@ class Reputations implements ProfileSection {
                 s == null ? null : round(s.generosityPercentile(), 1), round(record.reliability(), 3),
                 gratitude.share() == null ? null : round(gratitude.share(), 3), explanation,
                 stored == null ? null : stored.computedAt(),
-                new ReputationView.Details(
+                new ReputationView.ReputationDetails(
                         new ReputationView.TrustDetails(s == null ? null : round(s.vettedShare(), 3), contributors),
                         new ReputationView.ReliabilityDetails(record.kept(), record.lapsed(),
                                 "(" + record.kept() + " + 1) / (" + record.kept() + " + " + record.lapsed() + " + 2)"),
@@ -113,7 +119,7 @@ class Reputations implements ProfileSection {
     }
 
     private static List<String> trustSentences(String name, boolean own, TrustRows.Score s,
-                                               List<ReputationView.Contributor> named, boolean othersUnnamed) {
+                                               List<ReputationView.TrustContributor> named, boolean othersUnnamed) {
         List<String> sentences = new ArrayList<>();
         String has = own ? "have" : "has";
         if (!(s.score() > 0)) {

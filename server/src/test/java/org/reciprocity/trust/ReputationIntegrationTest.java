@@ -86,6 +86,15 @@ class ReputationIntegrationTest extends TrustTestSupport {
                 .andExpect(jsonPath("$.trustPercentile").value(nullValue()))
                 .andExpect(jsonPath("$.gratitude").value(nullValue()))
                 .andExpect(jsonPath("$.explanation", hasItem(containsString("has not been computed"))));
+
+        // a disputed claim is told to its claimant, and to nobody else
+        String claim = record(newcomer, "GAVE", c.vera(), 5, 2);
+        mvc.perform(apiPost("/api/v1/exchanges/" + claim + "/dispute", c.vera().token(), json("reason", "Never happened")))
+                .andExpect(status().isOk());
+        mvc.perform(apiGet("/api/v1/members/" + newcomer.id() + "/reputation", newcomer.token()))
+                .andExpect(jsonPath("$.explanation", hasItem(containsString("One of your claims was disputed"))));
+        mvc.perform(apiGet("/api/v1/members/" + newcomer.id() + "/reputation", reader.token()))
+                .andExpect(jsonPath("$.explanation", not(hasItem(containsString("disputed by")))));
     }
 
     @Test
