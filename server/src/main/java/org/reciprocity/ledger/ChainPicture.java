@@ -13,17 +13,23 @@ import org.reciprocity.core.ledger.ExchangeKind;
  */
 public record ChainPicture(List<Node> nodes, List<Arrow> arrows, String description, List<String> steps) {
 
-    static final int WIDTH = 360;
-    static final int HEIGHT = 260;
-    private static final double RADIUS = 88;
+    static final int WIDTH = 440;
+    static final int HEIGHT = 280;
+    private static final double RADIUS = 92;
     private static final double NODE = 22;
     private static final double BEND = 22;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    public record Node(double x, double y, String initials, String name, double labelY) {}
+    /** A person at (x, y); their name at (labelX, labelY), anchored "start", "middle" or "end". */
+    public record Node(double x, double y, String initials, String name, double labelX, double labelY, String anchor) {}
 
-    /** A quadratic curve from (x1, y1) through control (cx, cy) to (x2, y2), with its label at (lx, ly). */
-    public record Arrow(double x1, double y1, double cx, double cy, double x2, double y2, String label, double lx, double ly) {}
+    /**
+     * A favor: a quadratic curve from (x1, y1) through control (cx, cy) to (x2, y2), its kind and day written
+     * on two lines at (lx, ly), outside the ring.
+     */
+    public record Arrow(double x1, double y1, double cx, double cy, double x2, double y2, String kind, String day,
+                        double lx, double ly, String anchor) {}
 
     static ChainPicture of(CircledBackChains.CircledBackChain chain, String memberId) {
         List<CircledBackChains.ChainFavor> favors = chain.favors();
@@ -32,12 +38,18 @@ public record ChainPicture(List<Node> nodes, List<Arrow> arrows, String descript
         double centerY = HEIGHT / 2.0;
         List<Node> nodes = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            double angle = -Math.PI / 2 + 2 * Math.PI * i / k;
+            // two people side by side (the member on the left); more on a ring, the member at the top
+            double angle = k == 2 ? Math.PI * (1 - i) : -Math.PI / 2 + 2 * Math.PI * i / k;
             double x = centerX + RADIUS * Math.cos(angle);
             double y = centerY + RADIUS * Math.sin(angle);
             CircledBackChains.ChainMember person = favors.get(i).from();
             String name = person.memberId().equals(memberId) ? "You" : person.displayName();
-            nodes.add(new Node(round(x), round(y), initials(name), name, round(y < centerY - 1 ? y - NODE - 8 : y + NODE + 16)));
+            double dx = x - centerX;
+            boolean onAxis = Math.abs(dx) < 1;
+            nodes.add(new Node(round(x), round(y), initials(name), name,
+                    round(onAxis ? x : x + Math.signum(dx) * (NODE + 6)),
+                    round(onAxis ? (y < centerY ? y - NODE - 8 : y + NODE + 16) : y + 5),
+                    onAxis ? "middle" : dx < 0 ? "end" : "start"));
         }
         List<Arrow> arrows = new ArrayList<>(k);
         List<String> steps = new ArrayList<>(k);
@@ -49,19 +61,21 @@ public record ChainPicture(List<Node> nodes, List<Arrow> arrows, String descript
             double length = Math.hypot(dx, dy);
             double ux = dx / length;
             double uy = dy / length;
-            // the left of the direction of travel, in screen coordinates (y grows downwards)
+            // bent to the left of the direction of travel (y grows downwards): outwards on a clockwise ring
             double nx = uy;
             double ny = -ux;
             double mx = (a.x() + b.x()) / 2 + nx * BEND;
             double my = (a.y() + b.y()) / 2 + ny * BEND;
+            double lx = mx + nx * 12;
+            double ly = my + ny * 12 + (ny > 0.5 ? 10 : ny < -0.5 ? -14 : -4);
             CircledBackChains.ChainFavor f = favors.get(i);
-            String label = ExchangeKind.valueOf(f.kind()).label() + ", " + DAY.format(f.occurredOn());
+            String kind = ExchangeKind.valueOf(f.kind()).label();
             arrows.add(new Arrow(round(a.x() + ux * NODE), round(a.y() + uy * NODE), round(mx), round(my),
-                    round(b.x() - ux * (NODE + 4)), round(b.y() - uy * (NODE + 4)), label,
-                    round(mx + nx * 10), round(my + ny * 10 + 4)));
+                    round(b.x() - ux * (NODE + 4)), round(b.y() - uy * (NODE + 4)), kind, SHORT_DAY.format(f.occurredOn()),
+                    round(lx), round(ly), lx < centerX - 10 ? "end" : lx > centerX + 10 ? "start" : "middle"));
             String from = f.from().memberId().equals(memberId) ? "You" : f.from().displayName();
             String to = f.to().memberId().equals(memberId) ? "you" : f.to().displayName();
-            steps.add(from + " helped " + to + " (" + label + ")");
+            steps.add(from + " helped " + to + " (" + kind + ", " + DAY.format(f.occurredOn()) + ")");
         }
         return new ChainPicture(nodes, arrows, String.join(", then ", steps) + ".", steps);
     }

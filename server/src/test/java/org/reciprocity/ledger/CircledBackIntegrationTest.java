@@ -58,7 +58,7 @@ class CircledBackIntegrationTest extends LedgerTestSupport {
 
         mvc.perform(get("/ledger").session(pageSession(ana))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Value that circled back")))
-                .andExpect(content().string(containsString("<svg viewBox=\"0 0 360 260\" role=\"img\"")))
+                .andExpect(content().string(containsString("<svg viewBox=\"0 0 440 280\" role=\"img\"")))
                 .andExpect(content().string(containsString("Ben &lt;i&gt;Circle&lt;/i&gt; helped Cy Circle (Advice, ")))
                 .andExpect(content().string(not(containsString("<i>Circle</i>"))));
         mvc.perform(get("/ledger").session(pageSession(ben))).andExpect(status().isOk())

@@ -65,6 +65,29 @@ public final class DemoLedger {
             }
             connect(connections, connected, amara, m, 420);
         }
+        // value that circled back (X1): three of those she helped passed help on, and it came back to her through
+        // others, months later (a random stream of its own, so that the rest of the world stays as it was)
+        Random onward = new Random(seed + 1);
+        List<Integer> passedOn = distinct(onward, base, 4, Set.copyOf(helped));
+        for (int i = 0; i < 3; i++) {
+            int first = helped.get(6 + i);
+            int amarasDay = 400 - (6 + i) * 20;
+            int next = passedOn.get(i);
+            exchanges.add(gift(first, next, ExchangeKind.ADVICE, "Advice passed on after Amara's help", 3,
+                    amarasDay - 70, Outcome.CONFIRMED, pick(onward, THANKS)));
+            connect(connections, connected, first, next, 420);
+            if (i == 2) { // a chain of four: through one more person
+                int last = passedOn.get(3);
+                exchanges.add(gift(next, last, ExchangeKind.INTRODUCTION, "Introduced to a buyer", 3, amarasDay - 140,
+                        Outcome.CONFIRMED, pick(onward, THANKS)));
+                connect(connections, connected, next, last, 420);
+                next = last;
+            }
+            exchanges.add(gift(next, amara, i == 1 ? ExchangeKind.JOB_LEAD : ExchangeKind.REFERRAL,
+                    i == 1 ? "Shared a job lead for Amara's first hire" : "Referred a client to Amara's company", 4,
+                    25 + i * 15, Outcome.CONFIRMED, "Thank you so much!"));
+            connect(connections, connected, next, amara, 420);
+        }
 
         int tomas = personas.get("opensource");
         List<Integer> strangers = distinct(random, base, 20, Set.copyOf(helped));
