@@ -95,9 +95,11 @@ class AdminApi {
 
     @PostMapping("/api/v1/admin/members/{id}/unsuspend")
     @Operation(summary = "Lift a member's suspension (admins only)",
-            description = "The account is active again as it was; 409 when it is not suspended. A body is accepted and ignored.")
-    AccountStatus unsuspend(@PathVariable String id, @RequestBody(required = false) SuspensionRequest body) {
-        Member member = suspensions.unsuspend(id);
+            description = "The account is active again as it was; 409 when it is not suspended. An optional reason is kept "
+                    + "in the moderation audit log.")
+    AccountStatus unsuspend(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
+                            @RequestBody(required = false) SuspensionRequest body) {
+        Member member = suspensions.unsuspend(me, id, body == null ? null : body.reason());
         return new AccountStatus(member.publicId(), member.displayName(), member.status(), null, null);
     }
 

@@ -62,9 +62,9 @@ class AdminPages {
     }
 
     @PostMapping("/admin/suspensions/{id}/lift")
-    String lift(@PathVariable String id) {
+    String lift(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
         try {
-            suspensions.unsuspend(id);
+            suspensions.unsuspend(me, id, "Lifted on the administration page");
         } catch (Conflict e) {
             // lifted already (another admin, another tab): the page shows the list as it is now
         }

@@ -61,6 +61,7 @@ public class Suspensions {
             if (members.suspend(member.id(), admin.id(), why, clock.instant())) {
                 // the match index and the other instances learn of it from the change feed
                 events.publishEvent(new MemberChanged(member.id()));
+                events.publishEvent(new ModerationEvent(ModerationEvent.SUSPEND, admin.id(), member.id(), why));
             }
             return members.suspensionOf(member.id()).orElseThrow();
         });
@@ -68,14 +69,22 @@ public class Suspensions {
         return suspension;
     }
 
-    /** Lifts the suspension of the member with this public id; 409 when they are not suspended. */
-    public Member unsuspend(String memberPublicId) {
+    /**
+     * Lifts the suspension of the member with this public id; 409 when they are not suspended. The reason is
+     * optional and kept in the audit log with the suspension's.
+     */
+    public Member unsuspend(CurrentMember admin, String memberPublicId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > MAX_REASON) {
+            throw new InvalidInput("reason", "Keep the reason under " + MAX_REASON + " characters.");
+        }
         Member member = find(memberPublicId);
         return tx.execute(status -> {
             if (!members.unsuspend(member.id())) {
                 throw new Conflict("This account is not suspended.");
             }
             events.publishEvent(new MemberChanged(member.id()));
+            events.publishEvent(new ModerationEvent(ModerationEvent.UNSUSPEND, admin.id(), member.id(), why));
             return members.byId(member.id()).orElseThrow();
         });
     }

@@ -68,7 +68,7 @@ class TrustApi {
         if (request.vetted()) {
             seeds.vet(member.id(), me.id());
         } else {
-            seeds.unvet(member.id());
+            seeds.unvet(member.id(), me.id());
         }
         return new VettedView(member.publicId(), member.displayName(), seeds.isVetted(member.id()));
     }

@@ -64,8 +64,8 @@ class TrustPages {
     }
 
     @PostMapping("/admin/trust/vetted/{id}/remove")
-    String unvet(@PathVariable String id) {
-        members.byPublicId(id).ifPresent(m -> seeds.unvet(m.id()));
+    String unvet(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+        members.byPublicId(id).ifPresent(m -> seeds.unvet(m.id(), me.id()));
         return "redirect:/admin/trust?done=unvetted";
     }
 

@@ -66,16 +66,16 @@ class TrustRows {
     }
 
     /** Vets the member, or does nothing when they are already: two admins vetting at once both succeed. */
-    void vet(long memberId, Long adminId, Instant now) {
-        jdbc.sql("""
+    boolean vet(long memberId, Long adminId, Instant now) {
+        return jdbc.sql("""
                 insert into trust_seed (member_id, vetted_by, vetted_at)
                 select :m, :admin, :now from (values (1)) as one (x)
                 where not exists (select 1 from trust_seed where member_id = :m)
-                """).param("m", memberId).param("admin", adminId).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                """).param("m", memberId).param("admin", adminId).param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
     }
 
-    void unvet(long memberId) {
-        jdbc.sql("delete from trust_seed where member_id = :m").param("m", memberId).update();
+    boolean unvet(long memberId) {
+        return jdbc.sql("delete from trust_seed where member_id = :m").param("m", memberId).update() == 1;
     }
 
     // --- runs -----------------------------------------------------------------------------------

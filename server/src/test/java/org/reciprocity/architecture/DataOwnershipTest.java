@@ -48,6 +48,7 @@ class DataOwnershipTest {
             Map.entry("follow_up_setting", "followup"),
             Map.entry("trust_seed", "trust"), Map.entry("trust_run", "trust"), Map.entry("trust_score", "trust"),
             Map.entry("trust_contributor", "trust"),
+            Map.entry("report", "moderation"), Map.entry("moderation_action", "moderation"),
             Map.entry("webhook", "webhooks"), Map.entry("webhook_delivery", "webhooks"),
             Map.entry("api_token", "security"), Map.entry("idempotency_record", "security"),
             Map.entry("sign_in_throttle", "security"), Map.entry("sign_in_known_address", "security"),
