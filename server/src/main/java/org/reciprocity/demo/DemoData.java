@@ -109,10 +109,15 @@ class DemoData implements SmartInitializingSingleton {
         Instant now = clock.instant();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         tx.executeWithoutResult(status -> {
-            accounts.createPrefilled(ADMIN_EMAIL, "Community Admin", hash, adminProfile(), true, now);
+            int[] joinedDaysAgo = joinedDaysAgo(generated);
+            int founded = java.util.Arrays.stream(joinedDaysAgo).max().orElse(0) + 30;
+            accounts.createPrefilled(ADMIN_EMAIL, "Community Admin", hash, adminProfile(), true,
+                    now.minus(Duration.ofDays(founded)));
             List<Member> created = new ArrayList<>(generated.members().size());
-            for (SyntheticMember m : generated.members()) {
-                created.add(accounts.createPrefilled(m.email(), m.displayName(), hash, profileOf(m), false, now));
+            for (int i = 0; i < generated.members().size(); i++) {
+                SyntheticMember m = generated.members().get(i);
+                created.add(accounts.createPrefilled(m.email(), m.displayName(), hash, profileOf(m), false,
+                        now.minus(Duration.ofDays(joinedDaysAgo[i]))));
             }
             for (SyntheticCommunity.Connection c : generated.connections()) {
                 connections.connect(created.get(c.first()).id(), created.get(c.second()).id(),
@@ -145,6 +150,26 @@ class DemoData implements SmartInitializingSingleton {
         world = generated;
         log.info("Demo community loaded: {} members, {} connections, {} favors in {} ms.", generated.members().size() + 1,
                 generated.connections().size(), generated.exchanges().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * When each member joined, in days before today: a week or more before their first connection or favor, so
+     * that the community dashboard's growth by month reads as a community that grew.
+     */
+    private static int[] joinedDaysAgo(DemoWorld world) {
+        int[] first = new int[world.members().size()];
+        for (SyntheticCommunity.Connection c : world.connections()) {
+            first[c.first()] = Math.max(first[c.first()], c.daysAgo());
+            first[c.second()] = Math.max(first[c.second()], c.daysAgo());
+        }
+        for (SyntheticExchange e : world.exchanges()) {
+            first[e.giver()] = Math.max(first[e.giver()], e.daysAgo());
+            first[e.receiver()] = Math.max(first[e.receiver()], e.daysAgo());
+        }
+        for (int i = 0; i < first.length; i++) {
+            first[i] += 7 + i % 23;
+        }
+        return first;
     }
 
     private static ExchangeStatus statusOf(SyntheticExchange.Outcome outcome) {

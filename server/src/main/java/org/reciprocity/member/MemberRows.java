@@ -148,6 +148,12 @@ public class MemberRows {
     }
 
     /** Every active member's id, in sign-up order. */
+    /** When each member joined, of those who joined after {@code since}: the dashboard's growth by month. */
+    public List<Instant> joinedAfter(Instant since) {
+        return jdbc.sql("select created_at from member where created_at > :since").param("since", utc(since))
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
     public List<Long> activeIds() {
         return jdbc.sql("select id from member where status = 'ACTIVE' order by id").query(Long.class).list();
     }

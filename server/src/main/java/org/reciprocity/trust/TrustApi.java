@@ -34,8 +34,10 @@ class TrustApi {
     private final TrustRecompute recompute;
     private final SeedSet seeds;
     private final MemberRows members;
+    private final Insights insights;
 
-    TrustApi(TrustRecompute recompute, SeedSet seeds, MemberRows members) {
+    TrustApi(TrustRecompute recompute, SeedSet seeds, MemberRows members, Insights insights) {
+        this.insights = insights;
         this.recompute = recompute;
         this.seeds = seeds;
         this.members = members;
@@ -55,6 +57,16 @@ class TrustApi {
     @Operation(summary = "A trust computation's status and progress (admins only)")
     TrustRunView run(@PathVariable String id) {
         return recompute.run(id).map(TrustRunView::of).orElseThrow(() -> new NotFound("No trust computation has this id."));
+    }
+
+    @GetMapping("/api/v1/admin/insight")
+    @Operation(summary = "The community dashboard: reciprocity, cycles, give/take, top givers, relationships at risk, growth "
+            + "(admins only)", description = "Over the confirmed favors between active members in the last year, as the last "
+            + "trust computation found them (computedAt; null before the first). r = reciprocated links / links; rho = "
+            + "(r - density) / (1 - density); weighted = sum of min(w_ij, w_ji) / sum of w_ij; cycles3 counts favor triples "
+            + "A->B->C->A, each on a later day than the one before.")
+    InsightView insight() {
+        return insights.latest();
     }
 
     @PutMapping("/api/v1/admin/members/{id}/vetted")

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.reciprocity.core.insight.CommunityInsight;
 import org.reciprocity.core.trust.TrustGraph;
 import org.reciprocity.core.trust.TrustScores;
 import org.reciprocity.core.trust.TrustSettings;
@@ -48,6 +49,7 @@ public class TrustRecompute {
     private static final Logger log = LoggerFactory.getLogger(TrustRecompute.class);
 
     private final TrustRows rows;
+    private final InsightRows insights;
     private final GivingHistory giving;
     private final MemberRows members;
     private final ClusterLocks locks;
@@ -60,10 +62,11 @@ public class TrustRecompute {
     /** The runs this instance is computing: it alone beats their heartbeats. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    TrustRecompute(TrustRows rows, GivingHistory giving, MemberRows members, ClusterLocks locks,
+    TrustRecompute(TrustRows rows, InsightRows insights, GivingHistory giving, MemberRows members, ClusterLocks locks,
                    @Qualifier("trustExecutor") ThreadPoolTaskExecutor executor, TransactionTemplate tx,
                    TrustProperties properties, Clock clock) {
         this.rows = rows;
+        this.insights = insights;
         this.giving = giving;
         this.members = members;
         this.locks = locks;
@@ -147,6 +150,7 @@ public class TrustRecompute {
             }
             TrustGraph.Builder builder = TrustGraph.builder(active.size(), Math.max(16, active.size() * 4));
             double[] generosity = new double[active.size()];
+            CommunityInsight.Builder insight = CommunityInsight.builder(active.size());
             readOnly.executeWithoutResult(status -> giving.forEachTrustFavor(favor -> {
                 Integer giver = number.get(favor.giver());
                 Integer receiver = number.get(favor.receiver());
@@ -157,6 +161,9 @@ public class TrustRecompute {
                 if (favor.confirmed()) {
                     builder.favor(giver, receiver, weight);
                     generosity[giver] += weight;
+                    if (!favor.occurredOn().isBefore(today.minusDays(INSIGHT_WINDOW_DAYS))) {
+                        insight.favor(giver, receiver, favor.weight(), favor.occurredOn());
+                    }
                 } else {
                     boolean giverClaimed = favor.recorder() == favor.giver();
                     builder.disputed(giverClaimed ? giver : receiver, giverClaimed ? receiver : giver, weight);
@@ -193,6 +200,7 @@ public class TrustRecompute {
                     return false;
                 }
                 rows.replaceScores(stored, startedAt);
+                insights.insert(run.id(), stored(insight, today, active), startedAt);
                 return true;
             }));
             log.info("Trust computed{}: {} members, {} pairs, {} iterations (last change {}), seed set of {}", finished ? "" : " too late",
@@ -203,6 +211,23 @@ public class TrustRecompute {
         } finally {
             running.remove(run.id());
         }
+    }
+
+    /** The dashboard's window: the favors of the last year. */
+    static final int INSIGHT_WINDOW_DAYS = 365;
+
+    private InsightRows.Stored stored(CommunityInsight.Builder builder, LocalDate today, List<Long> ids) {
+        LocalDate from = today.minusDays(INSIGHT_WINDOW_DAYS);
+        members.joinedAfter(from.minusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .forEach(at -> builder.joined(LocalDate.ofInstant(at, ZoneOffset.UTC)));
+        CommunityInsight.Insight i = builder.compute(from, today);
+        return new InsightRows.Stored(i.from(), i.to(), i.members(), i.activeMembers(), i.favors(), i.links(),
+                i.reciprocatedLinks(), i.r(), i.density(), i.rho(), i.weighted(), i.cycles3(), i.giveTake(),
+                i.topGivers().stream().map(g -> new InsightRows.Giver(ids.get(g.member()), g.favors(), g.weight())).toList(),
+                i.atRisk().stream().map(a -> new InsightRows.AtRisk(ids.get(a.giver()), ids.get(a.receiver()), a.favors(),
+                        a.weight(), a.last())).toList(),
+                i.growth().stream().map(m -> new InsightRows.Month(m.month().toString(), m.joined(), m.favors(), m.active()))
+                        .toList());
     }
 
     private record Sources(double vettedShare, List<TrustRows.Contributor> top) {}

@@ -47,7 +47,7 @@ class DataOwnershipTest {
             Map.entry("cadence", "followup"), Map.entry("interaction", "followup"), Map.entry("reminder", "followup"),
             Map.entry("follow_up_setting", "followup"),
             Map.entry("trust_seed", "trust"), Map.entry("trust_run", "trust"), Map.entry("trust_score", "trust"),
-            Map.entry("trust_contributor", "trust"),
+            Map.entry("trust_contributor", "trust"), Map.entry("community_insight", "trust"),
             Map.entry("report", "moderation"), Map.entry("moderation_action", "moderation"),
             Map.entry("webhook", "webhooks"), Map.entry("webhook_delivery", "webhooks"),
             Map.entry("api_token", "security"), Map.entry("idempotency_record", "security"),
