@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers what matching weighs besides text, for many members at once, from the features that keep it:
- * connections, capacity and pause, favors given lately, favors between two members, kept and lapsed pledges.
+ * connections, capacity and pause, favors given lately, favors between two members, kept and lapsed pledges, trust.
  */
 @Component
 class MatchSignals {
@@ -27,9 +27,11 @@ class MatchSignals {
     private final ConnectionRows connections;
     private final ProfileRows profiles;
     private final GivingHistory giving;
+    private final HelperTrust trust;
 
     MatchSignals(PledgeRows pledges, ConnectionRows connections, ProfileRows profiles,
-                 GivingHistory giving) {
+                 GivingHistory giving, HelperTrust trust) {
+        this.trust = trust;
         this.pledges = pledges;
         this.connections = connections;
         this.profiles = profiles;
@@ -44,6 +46,7 @@ class MatchSignals {
         Map<Long, Integer> given = giving.givenSince(candidates, today.minusDays(30));
         Map<Long, int[]> between = giving.favorsWith(asker, candidates);
         Map<Long, PledgeRecord> records = pledges.records(candidates);
+        Map<Long, Double> trusted = trust.relativeTrustOf(candidates);
         Map<Long, HelperSignals> signals = new HashMap<>();
         for (long c : candidates) {
             GivingCapacity cap = capacity.getOrDefault(c, UNSAID);
@@ -52,7 +55,7 @@ class MatchSignals {
             PledgeRecord record = records.getOrDefault(c, PledgeRecord.NONE);
             signals.put(c, new HelperSignals(c, mine.contains(c), mutual.getOrDefault(c, 0), cap.perMonth(), given.getOrDefault(c, 0),
                     cap.paused(), active && !unavailable.contains(c), favors[0], favors[1], record.kept(),
-                    record.lapsed()));
+                    record.lapsed(), trusted.get(c)));
         }
         return signals;
     }

@@ -101,8 +101,20 @@ class Moderation {
 
     private record ResolvedTarget(ModerationRows.TargetType type, String ref, Long memberId, String title, String field) {}
 
-    /** The target as the reporter may see it: what they may not see is not found, as everywhere else. */
+    /**
+     * The target as the reporter may see it. What they may not see does not exist for them; named in a body, as
+     * any id there, it is a field error (422), not a missing resource.
+     */
     private ResolvedTarget resolve(CurrentMember me, ModerationViews.ReportRequest request) {
+        try {
+            return find(me, request);
+        } catch (NotFound e) {
+            String field = !blank(request.memberId()) ? "memberId" : !blank(request.postingId()) ? "postingId" : "exchangeId";
+            throw new InvalidInput(field, e.getMessage());
+        }
+    }
+
+    private ResolvedTarget find(CurrentMember me, ModerationViews.ReportRequest request) {
         if (!blank(request.memberId())) {
             Member member = views.visible(request.memberId().strip(), me);
             return new ResolvedTarget(ModerationRows.TargetType.MEMBER, member.publicId(), member.id(), null, "memberId");
@@ -121,6 +133,19 @@ class Moderation {
         }
         Long other = members.byPublicId(exchange.counterpart().memberId()).map(Member::id).orElse(null);
         return new ResolvedTarget(ModerationRows.TargetType.EXCHANGE, exchange.id(), other, null, "exchangeId");
+    }
+
+    /** A report, for its reporter and the admins; anyone else is told there is none. */
+    ModerationViews.ReportView seenBy(CurrentMember me, String reportId) {
+        return rows.byPublicId(reportId == null ? "" : reportId)
+                .filter(r -> me.isAdmin() || r.reporterId() != null && r.reporterId() == me.id())
+                .map(this::view).orElseThrow(() -> new NotFound("There is no report with this id."));
+    }
+
+    /** The member's own reports, newest first. */
+    ListPage<ModerationViews.ReportView> mine(CurrentMember me, Cursor cursor) {
+        List<ModerationRows.Report> page = rows.byReporter(me.id(), before(cursor), cursor.fetchSize());
+        return cursor.pageOf(page, ModerationRows.Report::id, shown -> shown.stream().map(this::view).toList());
     }
 
     // --- the admins' side ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.reciprocity.moderation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.reciprocity.security.CurrentMember;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reports by members, and the admins' review queue and audit log (X3). */
@@ -36,8 +38,10 @@ class ModerationApi {
     @PostMapping("/api/v1/reports")
     @Operation(summary = "Report a member, a posting or a favor to the admins",
             description = "Exactly one of memberId, postingId, exchangeId, with a reason (1-1000 characters): 201 {id, status: "
-                    + "\"OPEN\"}. What the caller may not see is 404; a favor can be reported by its parties only. Reporting "
+                    + "\"OPEN\"}. What the caller may not see is 422 on its field; a favor can be reported by its parties only. Reporting "
                     + "the same thing again while the first report is open answers that report (200). At most 20 a day (429).")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "200", description = "The caller's report of the same thing is still open: that report")
     ResponseEntity<ModerationViews.ReportView> report(@AuthenticationPrincipal CurrentMember me, @RequestBody ReportBody body) {
         if (body == null) {
             throw new InvalidInput("reason", "Send {memberId | postingId | exchangeId, reason}.");
@@ -47,6 +51,20 @@ class ModerationApi {
         return filed.created()
                 ? ResponseEntity.created(URI.create("/api/v1/admin/reports/" + filed.report().id())).body(filed.report())
                 : ResponseEntity.ok(filed.report());
+    }
+
+    @GetMapping("/api/v1/reports")
+    @Operation(summary = "The caller's own reports, newest first, with what the admins decided")
+    ListPage<ModerationViews.ReportView> myReports(@AuthenticationPrincipal CurrentMember me,
+                                                   @RequestParam(required = false) Integer limit,
+                                                   @RequestParam(required = false) String cursor) {
+        return moderation.mine(me, Cursor.of(limit, cursor));
+    }
+
+    @GetMapping("/api/v1/reports/{id}")
+    @Operation(summary = "A report: for its reporter and the admins only (404 for anyone else)")
+    ModerationViews.ReportView getReport(@AuthenticationPrincipal CurrentMember me, @PathVariable String id) {
+        return moderation.seenBy(me, id);
     }
 
     @GetMapping("/api/v1/admin/reports")

@@ -71,6 +71,11 @@ class ModerationRows {
         return query.param("before", beforeId).param("limit", limit).query(ModerationRows::report).list();
     }
 
+    List<Report> byReporter(long reporterId, long beforeId, int limit) {
+        return jdbc.sql("select * from report where reporter_id = :r and id < :before order by id desc limit :limit")
+                .param("r", reporterId).param("before", beforeId).param("limit", limit).query(ModerationRows::report).list();
+    }
+
     long countOpen() {
         return jdbc.sql("select count(*) from report where status = 'OPEN'").query(Long.class).single();
     }

@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.reciprocity.db.InLists;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,6 +174,17 @@ class TrustRows {
             batch.batchUpdate("insert into trust_contributor (member_id, truster_id, share) values (:m, :t, :share)",
                     contributors.toArray(MapSqlParameterSource[]::new));
         }
+    }
+
+    Map<Long, Double> relativeScores(Collection<Long> memberIds) {
+        Map<Long, Double> scores = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(memberIds)) {
+            jdbc.sql("select member_id, relative_score from trust_score where member_id in (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        scores.put(rs.getLong(1), rs.getDouble(2));
+                    });
+        }
+        return scores;
     }
 
     Optional<StoredScore> score(long memberId) {

@@ -271,6 +271,12 @@ public class ApiDocs {
         }
         HttpStatus status = declared.code() != HttpStatus.INTERNAL_SERVER_ERROR ? declared.code() : declared.value();
         String code = Integer.toString(status.value());
+        ApiResponse declaredOk = responses.get("200");
+        if (declaredOk != null && declaredOk.getDescription() != null && !declaredOk.getDescription().equals("OK")) {
+            // the operation documents a 200 of its own (an answer that already existed) besides its declared status
+            responses.putIfAbsent(code, new ApiResponse().description(status.getReasonPhrase()).content(declaredOk.getContent()));
+            return;
+        }
         ApiResponse ok = responses.remove("200");
         if (ok != null && !responses.containsKey(code)) {
             ok.setDescription(status.getReasonPhrase());

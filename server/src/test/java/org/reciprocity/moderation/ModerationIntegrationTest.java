@@ -39,6 +39,16 @@ class ModerationIntegrationTest extends LedgerTestSupport {
                 .andExpect(jsonPath("$.target.member.memberId").value(sam.id()))
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(body, "$.id");
+        // the report is its reporter's and the admins' to read, nobody else's
+        mvc.perform(apiGet("/api/v1/reports/" + id, rita.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("Sends sales pitches"));
+        mvc.perform(apiGet("/api/v1/reports/" + id, sam.token())).andExpect(status().isNotFound());
+        mvc.perform(apiGet("/api/v1/reports/" + id, other.token())).andExpect(status().isNotFound());
+        mvc.perform(apiGet("/api/v1/reports/" + id, admin().token())).andExpect(status().isOk());
+        mvc.perform(apiGet("/api/v1/reports", rita.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(id));
+        mvc.perform(apiGet("/api/v1/reports", sam.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", not(hasItem(id))));
         // again while it is open: the same report
         mvc.perform(apiPost("/api/v1/reports", rita.token(), json("memberId", sam.id(), "reason", "Still at it")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id))
@@ -55,19 +65,19 @@ class ModerationIntegrationTest extends LedgerTestSupport {
         mvc.perform(apiPost("/api/v1/reports", rita.token(), json("memberId", other.id(), "reason", "x".repeat(1001))))
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(apiPost("/api/v1/reports", rita.token(), json("memberId", "no-such-member", "reason", "Who?")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("memberId"));
         mvc.perform(apiPost("/api/v1/reports", null, json("memberId", sam.id(), "reason", "Anonymous")))
                 .andExpect(status().isUnauthorized());
 
         // a member who blocked the reporter is not there for them
         mvc.perform(apiPost("/api/v1/blocks", other.token(), json("memberId", rita.id()))).andExpect(status().isCreated());
         mvc.perform(apiPost("/api/v1/reports", rita.token(), json("memberId", other.id(), "reason", "Rude")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isUnprocessableContent());
 
         // a favor: its parties only; one with a private contact has nobody to report
         String favor = record(sam, "GAVE", rita, 2, 3);
         mvc.perform(apiPost("/api/v1/reports", other.token(), json("exchangeId", favor, "reason", "Not mine")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("exchangeId"));
         mvc.perform(apiPost("/api/v1/reports", rita.token(), json("exchangeId", favor, "reason", "This never happened")))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.target.type").value("EXCHANGE"))
                 .andExpect(jsonPath("$.target.member.memberId").value(sam.id()));
@@ -77,7 +87,7 @@ class ModerationIntegrationTest extends LedgerTestSupport {
                         json("title", "Buy my course", "details", "", "visibility", "CONNECTIONS")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(apiPost("/api/v1/reports", rita.token(), json("postingId", ask, "reason", "Spam")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("postingId"));
         String open = JsonPath.read(mvc.perform(apiPost("/api/v1/asks", sam.token(),
                         json("title", "Buy my other course", "details", "", "visibility", "COMMUNITY")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
@@ -168,7 +178,8 @@ class ModerationIntegrationTest extends LedgerTestSupport {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("id=\"reason-error\"")));
         mvc.perform(post("/report").session(member).with(csrf()).param("member", "nobody").param("reason", "x"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("There is no member with this id.")));
         mvc.perform(post("/report").session(member).param("member", sam.id()).param("reason", "No token"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/report").session(member).with(csrf()).param("member", sam.id()).param("reason", "Spam <i>everywhere</i>"))

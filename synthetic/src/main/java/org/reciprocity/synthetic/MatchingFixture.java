@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
 import org.reciprocity.core.matching.HelperMatcher;
 import org.reciprocity.core.matching.HelperProfile;
 import org.reciprocity.core.matching.HelperSignals;
+import org.reciprocity.core.trust.TrustGraph;
+import org.reciprocity.core.trust.TrustScores;
+import org.reciprocity.core.trust.TrustSettings;
 
 /**
  * A synthetic community in which the right helpers for each ask are known by construction, to
@@ -24,8 +27,13 @@ import org.reciprocity.core.matching.HelperSignals;
  * mentions another topic in passing. Some experts paused giving or used up their capacity, some let
  * pledges lapse; members sit in circles of about 40 with most connections inside their circle.
  *
+ * <p>One member in eight is a pretender: a profile like an expert's, no real expertise. What gives them away is
+ * their ledger, as in the product: real helpers give favors that those they helped confirm, pretenders claim
+ * favors that get disputed. Everyone's trust is computed from that ledger with the real engine (a few vetted
+ * members as seeds); the matcher reads the trust, never who is a pretender.
+ *
  * <p>For an ask on topic T by member A, a member's grade is 0 if they cannot help now (the asker
- * themself, paused, at capacity) or lack expertise in T; else 2 for primary expertise, 1 for
+ * themself, paused, at capacity), lack expertise in T or are a pretender; else 2 for primary expertise, 1 for
  * secondary, plus 1 when they are close to A (connected, or at least two connections in common).
  */
 public final class MatchingFixture {
@@ -46,6 +54,8 @@ public final class MatchingFixture {
     private final int[] kept;
     private final int[] lapsed;
     private final int[][] neighbours;
+    private final boolean[] pretender;
+    private final double[] trust;
     private final Map<Long, Integer> helped = new HashMap<>();
     private final List<LabelledAsk> asks = new ArrayList<>();
 
@@ -82,12 +92,54 @@ public final class MatchingFixture {
                 }
             }
         }
+        // the ledger and trust come from a random stream of their own, so the profiles and asks stay as they were
+        Random ledger = new Random(seed ^ 0x7275737454L);
+        pretender = new boolean[size];
+        for (int m = 0; m < size; m++) {
+            pretender[m] = ledger.nextInt(8) == 0;
+        }
+        trust = trustFromLedger(size, ledger);
         if (withAsks) {
             List<String[]> lines = read("labelled-asks.tsv");
             for (String[] line : lines) {
                 asks.add(new LabelledAsk(random.nextInt(size), topicIndex(line[0]), line[1]));
             }
         }
+    }
+
+    /**
+     * Real helpers give 0-6 favors, mostly in their circle, which the receivers confirm; pretenders claim 1-4 that
+     * are disputed and now and then get one confirmed. Forty real helpers are vetted. Trust as the server computes
+     * it, relative to the average member's.
+     */
+    private double[] trustFromLedger(int size, Random random) {
+        TrustGraph.Builder builder = TrustGraph.builder(size);
+        for (int m = 0; m < size; m++) {
+            int circle = m / CIRCLE * CIRCLE;
+            int width = Math.min(CIRCLE, size - circle);
+            int confirmed = pretender[m] ? (random.nextInt(4) == 0 ? 1 : 0) : random.nextInt(7);
+            for (int i = 0; i < confirmed; i++) {
+                int to = random.nextInt(10) < 7 ? circle + random.nextInt(width) : random.nextInt(size);
+                if (to != m) {
+                    builder.favor(m, to, 1 + random.nextInt(5));
+                }
+            }
+            if (pretender[m]) {
+                for (int i = 1 + random.nextInt(4); i > 0; i--) {
+                    int to = random.nextInt(size);
+                    if (to != m) {
+                        builder.disputed(m, to, 3);
+                    }
+                }
+            }
+        }
+        int[] seeds = random.ints(0, size).filter(m -> !pretender[m]).distinct().limit(40).toArray();
+        TrustScores scores = builder.build(TrustSettings.defaults()).trust(seeds, TrustGraph.Progress.NONE);
+        double[] relative = new double[size];
+        for (int m = 0; m < size; m++) {
+            relative[m] = scores.relative(m);
+        }
+        return relative;
     }
 
     /** A community of {@code size} members with the labelled asks of {@code labelled-asks.tsv}. */
@@ -112,17 +164,28 @@ public final class MatchingFixture {
         int a = (int) askerId;
         int h = (int) helperId;
         return new HelperSignals(helperId, connected(a, h), mutual(a, h), capacity[h], given30[h], paused[h], true,
-                helped.getOrDefault(pair(h, a), 0), helped.getOrDefault(pair(a, h), 0), kept[h], lapsed[h]);
+                helped.getOrDefault(pair(h, a), 0), helped.getOrDefault(pair(a, h), 0), kept[h], lapsed[h], trust[h]);
     }
 
     public HelperMatcher.SignalSource signalsFrom(long askerId) {
+        return signalsFrom(askerId, true);
+    }
+
+    /** The same, with trust left out when {@code withTrust} is false: the matcher as it was before trust. */
+    public HelperMatcher.SignalSource signalsFrom(long askerId, boolean withTrust) {
         return ids -> {
             Map<Long, HelperSignals> map = new HashMap<>();
             for (long id : ids) {
-                map.put(id, signals(askerId, id));
+                HelperSignals s = signals(askerId, id);
+                map.put(id, withTrust ? s : s.withTrust(null));
             }
             return map;
         };
+    }
+
+    /** Whether the member's expertise is only on their profile (for reports on the fixture, never for ranking). */
+    public boolean isPretender(long memberId) {
+        return pretender[(int) memberId];
     }
 
     /** How right this member is for the ask: 0 (wrong or cannot help now) to 3 (expert, close, available). */
@@ -131,7 +194,7 @@ public final class MatchingFixture {
         if (memberId == ask.askerId() || !signals(ask.askerId(), memberId).canHelpNow()) {
             return 0;
         }
-        int expertise = primary[m] == ask.topic() ? 2 : secondary[m] == ask.topic() ? 1 : 0;
+        int expertise = pretender[m] ? 0 : primary[m] == ask.topic() ? 2 : secondary[m] == ask.topic() ? 1 : 0;
         if (expertise == 0) {
             return 0;
         }

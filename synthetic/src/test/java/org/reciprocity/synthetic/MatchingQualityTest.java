@@ -36,17 +36,25 @@ class MatchingQualityTest {
     record Quality(double precisionAt5, double ndcgAt10) {}
 
     @Test
-    void theMatcherBeatsBm25Alone() {
+    void theMatcherBeatsBm25AloneAndTrustImprovesIt() {
         List<MatchingFixture.LabelledAsk> asks = fixture.asks();
         assertThat(asks).hasSizeGreaterThanOrEqualTo(40);
         Quality baseline = measure(asks, ask -> matcher.byTextOnly(ask.text(), ask.askerId(), 10));
+        Quality withoutTrust = measure(asks, ask -> matcher.match(ask.text(), ask.askerId(), 10,
+                fixture.signalsFrom(ask.askerId(), false), id -> true));
         Quality full = measure(asks, ask -> matcher.match(ask.text(), ask.askerId(), 10,
                 fixture.signalsFrom(ask.askerId()), id -> true));
-        System.out.printf("Matching quality over %d labelled asks, %d members:%n", asks.size(), fixture.profiles().size());
-        System.out.printf("  BM25 only : precision@5 %.3f, nDCG@10 %.3f%n", baseline.precisionAt5(), baseline.ndcgAt10());
-        System.out.printf("  matcher   : precision@5 %.3f, nDCG@10 %.3f%n", full.precisionAt5(), full.ndcgAt10());
-        assertThat(full.precisionAt5()).isGreaterThan(baseline.precisionAt5());
-        assertThat(full.ndcgAt10()).isGreaterThan(baseline.ndcgAt10());
+        long pretenders = fixture.profiles().stream().filter(p -> fixture.isPretender(p.memberId())).count();
+        System.out.printf("Matching quality over %d labelled asks, %d members (%d pretenders), the same run:%n", asks.size(),
+                fixture.profiles().size(), pretenders);
+        System.out.printf("  BM25 only              : precision@5 %.3f, nDCG@10 %.3f%n", baseline.precisionAt5(), baseline.ndcgAt10());
+        System.out.printf("  matcher without trust  : precision@5 %.3f, nDCG@10 %.3f%n", withoutTrust.precisionAt5(),
+                withoutTrust.ndcgAt10());
+        System.out.printf("  matcher with trust     : precision@5 %.3f, nDCG@10 %.3f%n", full.precisionAt5(), full.ndcgAt10());
+        assertThat(withoutTrust.precisionAt5()).isGreaterThan(baseline.precisionAt5());
+        assertThat(withoutTrust.ndcgAt10()).isGreaterThan(baseline.ndcgAt10());
+        assertThat(full.precisionAt5()).isGreaterThan(withoutTrust.precisionAt5());
+        assertThat(full.ndcgAt10()).isGreaterThan(withoutTrust.ndcgAt10());
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.function.LongPredicate;
 /**
  * Who could help with an ask (A2): BM25 finds the members whose skills, offers, headline, given favors
  * and bio share words with the ask; this class then re-ranks those candidates by what a person would
- * weigh — closeness in the network, capacity, reciprocity with the asker and kept pledges — drops
+ * weigh — closeness in the network, capacity, reciprocity with the asker, kept pledges and trust — drops
  * everyone who cannot help now (E3), and says why for each one.
  */
 public final class HelperMatcher {
@@ -19,6 +19,12 @@ public final class HelperMatcher {
      * its signals in the database; MatchingQualityTest's nDCG@10 is 0.953 at 50 against 0.957 at 100.
      */
     public static final int CANDIDATES = 50;
+
+    /**
+     * The most trust adds to a helper's bonus (T1 in A2): trust t (1 = average) adds TRUST_WEIGHT · t / (t + 1).
+     * MatchingQualityTest reports the matcher with and without it.
+     */
+    public static final double TRUST_WEIGHT = 0.30;
 
     /** Looks up the signals of many candidates at once (one round trip for a database). */
     @FunctionalInterface
@@ -102,6 +108,14 @@ public final class HelperMatcher {
             if (s.capacityPerMonth() != null) {
                 bonus += 0.05;
                 reasons.add("has capacity left this month");
+            }
+            if (s.trust() != null && s.trust() > 0) {
+                // trust raises a helper, by at most TRUST_WEIGHT; none takes nothing away, so a newcomer is not
+                // pushed down, only not pulled up
+                bonus += TRUST_WEIGHT * s.trust() / (s.trust() + 1);
+                reasons.add(s.trust() >= 1
+                        ? "trusted by the people they helped: " + Words.multiple(s.trust()) + " the average member"
+                        : "trusted by the people they helped");
             }
             int pledges = s.pledgesKept() + s.pledgesLapsed();
             if (pledges > 0) {

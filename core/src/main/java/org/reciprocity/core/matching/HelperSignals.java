@@ -13,10 +13,24 @@ package org.reciprocity.core.matching;
  * @param helpedByAsker     favors the asker gave the helper
  * @param pledgesKept       pledges the helper fulfilled
  * @param pledgesLapsed     pledges the helper let lapse
+ * @param trust             the helper's trust as a multiple of the average member's (T1), null when not computed
  */
 public record HelperSignals(long memberId, boolean connected, int mutualConnections, Integer capacityPerMonth,
                             int givenLast30Days, boolean givingPaused, boolean available, int helpedAsker,
-                            int helpedByAsker, int pledgesKept, int pledgesLapsed) {
+                            int helpedByAsker, int pledgesKept, int pledgesLapsed, Double trust) {
+
+    /** The signals without trust (not computed yet, or a ranking that leaves it out). */
+    public HelperSignals(long memberId, boolean connected, int mutualConnections, Integer capacityPerMonth,
+                         int givenLast30Days, boolean givingPaused, boolean available, int helpedAsker,
+                         int helpedByAsker, int pledgesKept, int pledgesLapsed) {
+        this(memberId, connected, mutualConnections, capacityPerMonth, givenLast30Days, givingPaused, available, helpedAsker,
+                helpedByAsker, pledgesKept, pledgesLapsed, null);
+    }
+
+    public HelperSignals withTrust(Double relativeTrust) {
+        return new HelperSignals(memberId, connected, mutualConnections, capacityPerMonth, givenLast30Days, givingPaused,
+                available, helpedAsker, helpedByAsker, pledgesKept, pledgesLapsed, relativeTrust);
+    }
 
     /** A member the matcher knows nothing about beyond being available. */
     public static HelperSignals stranger(long memberId) {

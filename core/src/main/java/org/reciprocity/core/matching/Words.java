@@ -16,6 +16,11 @@ final class Words {
         };
     }
 
+    /** "2.3×", "12×": a multiple as the reasons write it. */
+    static String multiple(double times) {
+        return String.format(java.util.Locale.ROOT, times >= 10 ? "%.0f×" : "%.1f×", times);
+    }
+
     static String plural(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
