@@ -143,6 +143,7 @@ public class TrustRecompute {
             Instant startedAt = run.startedAt();
             LocalDate today = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
             // suspended members neither hold trust nor pass it on
+            long began = System.nanoTime();
             List<Long> active = members.activeIds();
             Map<Long, Integer> number = new HashMap<>(active.size() * 2);
             for (int i = 0; i < active.size(); i++) {
@@ -170,6 +171,7 @@ public class TrustRecompute {
                 }
             }));
             rows.progress(run.id(), 40, clock.instant());
+            long read = System.nanoTime();
             TrustGraph graph = builder.build(settings);
             Set<Long> seedIds = new LinkedHashSet<>(members.activeAdminIds());
             seedIds.addAll(rows.vettedIds());
@@ -182,6 +184,7 @@ public class TrustRecompute {
                 }
             });
             rows.progress(run.id(), 90, clock.instant());
+            long scored = System.nanoTime();
             double[] generosityPercentile = TrustScores.percentilesOf(generosity);
             boolean[] seeded = new boolean[active.size()];
             for (int seed : seeds) {
@@ -193,18 +196,25 @@ public class TrustRecompute {
                 stored.add(new TrustRows.Score(active.get(i), scores.score(i), scores.relative(i), scores.percentile(i),
                         generosity[i], generosityPercentile[i], sources.vettedShare(), sources.top()));
             }
+            InsightRows.Stored dashboard = stored(insight, today, active);
+            long explained = System.nanoTime();
             boolean finished = Boolean.TRUE.equals(tx.execute(status -> {
+                rows.replaceScores(stored, startedAt);
+                insights.insert(run.id(), dashboard, startedAt);
+                // finished last, so that the run's row is not locked (its heartbeat blocked) while the scores are written
                 if (!rows.finish(run.id(), TrustRows.Status.DONE, active.size(), graph.pairs(), scores.iterations(), null,
                         clock.instant())) {
                     status.setRollbackOnly(); // marked abandoned meanwhile: its scores are not the current ones
                     return false;
                 }
-                rows.replaceScores(stored, startedAt);
-                insights.insert(run.id(), stored(insight, today, active), startedAt);
                 return true;
             }));
-            log.info("Trust computed{}: {} members, {} pairs, {} iterations (last change {}), seed set of {}", finished ? "" : " too late",
-                    active.size(), graph.pairs(), scores.iterations(), scores.lastChange(), seeds.length);
+            long done = System.nanoTime();
+            log.info("Trust computed{}: {} members, {} pairs, {} iterations (last change {}), seed set of {}; {} ms reading the"
+                            + " favors, {} ms scoring, {} ms explaining and the dashboard, {} ms storing",
+                    finished ? "" : " too late", active.size(), graph.pairs(), scores.iterations(), scores.lastChange(),
+                    seeds.length, (read - began) / 1_000_000, (scored - read) / 1_000_000, (explained - scored) / 1_000_000,
+                    (done - explained) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Trust computation {} failed", run.publicId(), e);
             rows.finish(run.id(), TrustRows.Status.FAILED, null, null, null, "The computation failed: " + e.getMessage(), clock.instant());

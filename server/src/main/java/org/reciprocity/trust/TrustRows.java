@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.reciprocity.db.BulkRows;
 import org.reciprocity.db.InLists;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +35,7 @@ class TrustRows {
                Integer iterations, Instant startedAt, Instant finishedAt, String failure) {}
 
     /** The trusters kept per member for the explanation. */
-    static final int CONTRIBUTORS_KEPT = 5;
+    static final int CONTRIBUTORS_KEPT = 3;
 
     record Contributor(long trusterId, double share) {}
 
@@ -51,11 +50,11 @@ class TrustRows {
     record StoredScore(Score score, Instant computedAt) {}
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final BulkRows bulk;
 
-    TrustRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    TrustRows(JdbcClient jdbc, BulkRows bulk) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.bulk = bulk;
     }
 
     // --- the seed set ----------------------------------------------------------------------------
@@ -148,32 +147,25 @@ class TrustRows {
 
     // --- scores ---------------------------------------------------------------------------------
 
-    /** Replaces every score by these, in the caller's transaction: readers see the old set or the new one. */
+    /**
+     * Replaces every score by these, in the caller's transaction: readers see the old set or the new one. Written
+     * with COPY on PostgreSQL (BulkRows): a million members' scores and contributors in seconds.
+     */
     void replaceScores(List<Score> scores, Instant computedAt) {
         jdbc.sql("delete from trust_contributor").update();
         jdbc.sql("delete from trust_score").update();
         OffsetDateTime at = computedAt.atOffset(ZoneOffset.UTC);
-        for (int from = 0; from < scores.size(); from += 1000) {
-            List<MapSqlParameterSource> rows = new ArrayList<>();
-            List<MapSqlParameterSource> contributors = new ArrayList<>();
-            for (Score s : scores.subList(from, Math.min(scores.size(), from + 1000))) {
-                rows.add(new MapSqlParameterSource().addValue("m", s.memberId()).addValue("score", s.score())
-                        .addValue("relative", s.relative()).addValue("percentile", s.percentile())
-                        .addValue("generosity", s.generosity()).addValue("gp", s.generosityPercentile())
-                        .addValue("vetted", s.vettedShare()).addValue("at", at));
-                for (Contributor c : s.contributors()) {
-                    contributors.add(new MapSqlParameterSource().addValue("m", s.memberId()).addValue("t", c.trusterId())
-                            .addValue("share", c.share()));
-                }
+        bulk.insert("trust_score", List.of("member_id", "score", "relative_score", "percentile", "generosity",
+                        "generosity_percentile", "vetted_share", "computed_at"), scores,
+                s -> new Object[] {s.memberId(), s.score(), s.relative(), s.percentile(), s.generosity(),
+                        s.generosityPercentile(), s.vettedShare(), at});
+        List<Object[]> contributors = new ArrayList<>();
+        for (Score s : scores) {
+            for (Contributor c : s.contributors()) {
+                contributors.add(new Object[] {s.memberId(), c.trusterId(), c.share()});
             }
-            batch.batchUpdate("""
-                    insert into trust_score (member_id, score, relative_score, percentile, generosity, generosity_percentile,
-                                             vetted_share, computed_at)
-                    values (:m, :score, :relative, :percentile, :generosity, :gp, :vetted, :at)
-                    """, rows.toArray(MapSqlParameterSource[]::new));
-            batch.batchUpdate("insert into trust_contributor (member_id, truster_id, share) values (:m, :t, :share)",
-                    contributors.toArray(MapSqlParameterSource[]::new));
         }
+        bulk.insert("trust_contributor", List.of("member_id", "truster_id", "share"), contributors, row -> row);
     }
 
     Map<Long, Double> relativeScores(Collection<Long> memberIds) {

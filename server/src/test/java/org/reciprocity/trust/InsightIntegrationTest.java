@@ -42,10 +42,11 @@ class InsightIntegrationTest extends TrustTestSupport {
                 .andExpect(jsonPath("$.growth", hasSize(12)))
                 .andExpect(jsonPath("$.atRisk[*].giver.memberId", hasItem(cal.id())))
                 .andReturn().getResponse().getContentAsString();
-        double r = JsonPath.read(body, "$.reciprocity.r");
-        double weighted = JsonPath.read(body, "$.reciprocity.weighted");
-        double density = JsonPath.<Double>read(body, "$.reciprocity.density");
-        double rho = JsonPath.read(body, "$.reciprocity.rho");
+        // JSON numbers in exponent notation (a small density) are read as BigDecimal: read every one as a Number
+        double r = JsonPath.<Number>read(body, "$.reciprocity.r").doubleValue();
+        double weighted = JsonPath.<Number>read(body, "$.reciprocity.weighted").doubleValue();
+        double density = JsonPath.<Number>read(body, "$.reciprocity.density").doubleValue();
+        double rho = JsonPath.<Number>read(body, "$.reciprocity.rho").doubleValue();
         assertThat(r).isBetween(0.0, 1.0);
         assertThat(weighted).isBetween(0.0, 1.0);
         assertThat(rho).isCloseTo((r - density) / (1 - density), org.assertj.core.api.Assertions.within(1e-9));
