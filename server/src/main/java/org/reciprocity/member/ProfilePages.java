@@ -70,6 +70,7 @@ class ProfilePages {
                 .filter(Objects::nonNull).toList());
         model.addAttribute("own", viewer != null && viewer.publicId().equals(member.id()));
         model.addAttribute("signedIn", viewer != null);
+        model.addAttribute("admin", viewer != null && viewer.isAdmin());
         model.addAttribute("notice", saved != null ? "Your profile was saved. This is how it looks to you; others see the fields you allowed them." : null);
         return "pages/member";
     }

@@ -188,6 +188,11 @@ class ModerationIntegrationTest extends LedgerTestSupport {
                 .andExpect(content().string(containsString("/report?member=" + sam.id())));
 
         MockHttpSession browser = pageSession(admin);
+        // an admin can suspend from the member's page; a member sees no such form
+        mvc.perform(get("/members/" + sam.id()).session(browser))
+                .andExpect(content().string(containsString("action=\"/admin/suspensions\"")));
+        mvc.perform(get("/members/" + sam.id()).session(member))
+                .andExpect(content().string(not(containsString("action=\"/admin/suspensions\""))));
         mvc.perform(get("/admin/reports").session(browser)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Spam &lt;i&gt;everywhere&lt;/i&gt;")))
                 .andExpect(content().string(not(containsString("<i>everywhere</i>"))));
