@@ -67,12 +67,11 @@ class TrustRows {
         return jdbc.sql("select count(*) from trust_seed where member_id = :m").param("m", memberId).query(Long.class).single() > 0;
     }
 
-    /** Vets the member, or does nothing when they are already: two admins vetting at once both succeed. */
+    /** Vets the member, or does nothing when they are already (the key decides): two admins vetting at once both succeed. */
     boolean vet(long memberId, Long adminId, Instant now) {
         return jdbc.sql("""
-                insert into trust_seed (member_id, vetted_by, vetted_at)
-                select :m, :admin, :now from (values (1)) as one (x)
-                where not exists (select 1 from trust_seed where member_id = :m)
+                insert into trust_seed (member_id, vetted_by, vetted_at) values (:m, :admin, :now)
+                on conflict do nothing
                 """).param("m", memberId).param("admin", adminId).param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
     }
 
