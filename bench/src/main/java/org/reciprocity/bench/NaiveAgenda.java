@@ -10,9 +10,9 @@ import org.reciprocity.core.agenda.AgendaInput;
 import org.reciprocity.core.agenda.AgendaItem;
 import org.reciprocity.core.agenda.AgendaType;
 import org.reciprocity.core.agenda.Cadence;
-import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.Entry;
-import org.reciprocity.core.ledger.EntryStatus;
+import org.reciprocity.core.ledger.LedgerSettings;
+import org.reciprocity.core.ledger.RelationshipStanding;
 
 /**
  * The agenda's rules written the obvious way, as a baseline: each person's last touch, each meeting's
@@ -68,37 +68,28 @@ final class NaiveAgenda {
                 }
             }
             theirs.sort(Comparator.comparing(Entry::occurredOn).thenComparingLong(Entry::id));
-            List<Entry> open = new ArrayList<>();
-            int balance = 0;
-            for (Entry e : theirs) {
-                balance += e.direction() == Direction.GAVE ? e.weight() : -e.weight();
-                if (e.status() == EntryStatus.PENDING && e.direction() == Direction.RECEIVED) {
-                    continue;
-                }
-                if (e.direction() == Direction.RECEIVED) {
-                    open.add(e);
-                } else if (!open.isEmpty() && !(e.returnsId() != null && open.removeIf(o -> o.id() == e.returnsId()))) {
-                    open.remove(0);
-                }
-            }
-            if (!open.isEmpty() && balance < 0) {
-                items.add(new AgendaItem("GIVE_BACK:" + who, AgendaType.GIVE_BACK, open.get(0).occurredOn().plusDays(30),
+            // the ledger's own rule per relationship (the same function as the agenda): what is naive here is the scan
+            RelationshipStanding standing = RelationshipStanding.of(theirs, today, LedgerSettings.defaults());
+            if (standing.owing() == RelationshipStanding.Owing.MEMBER_OWES) {
+                items.add(new AgendaItem("GIVE_BACK:" + who, AgendaType.GIVE_BACK, standing.dueOn(),
                         who, null, "give back", who, false));
             }
         }
         for (AgendaInput.Person p : in.people()) {
             Cadence cadence = p.override() != null ? p.override() : in.cadences().get(p.tier());
-            LocalDate last = p.knownSince();
+            LocalDate last = null;
             for (AgendaInput.Interaction i : in.interactions()) {
-                if ((i.personKey().equals(p.key()) || p.aliases().contains(i.personKey())) && i.on().isAfter(last)) {
+                if ((i.personKey().equals(p.key()) || p.aliases().contains(i.personKey())) && (last == null || i.on().isAfter(last))) {
                     last = i.on();
                 }
             }
             for (Entry e : in.entries()) {
-                if ((e.counterpart().equals(p.key()) || p.aliases().contains(e.counterpart())) && e.occurredOn().isAfter(last)) {
+                if ((e.counterpart().equals(p.key()) || p.aliases().contains(e.counterpart()))
+                        && (last == null || e.occurredOn().isAfter(last))) {
                     last = e.occurredOn();
                 }
             }
+            last = last == null ? p.knownSince() : last;
             items.add(new AgendaItem("KEEP_IN_TOUCH:" + p.key() + ":" + last, AgendaType.KEEP_IN_TOUCH,
                     last.plusDays(cadence.idealDays()), p.key(), p.name(), "keep in touch", p.key(),
                     today.isAfter(last.plusDays(cadence.maxDays()))));

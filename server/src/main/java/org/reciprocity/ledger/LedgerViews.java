@@ -69,6 +69,7 @@ public final class LedgerViews {
         public String label() {
             return switch (type) {
                 case ONE_SIDED -> "One-sided relationship";
+                case GIVE_BACK -> "Time to give back";
                 case OVER_GIVING -> "You are giving too much";
                 case OVER_TAKING -> "Taking without giving back";
                 case UNTHANKED -> "Favors not thanked yet";

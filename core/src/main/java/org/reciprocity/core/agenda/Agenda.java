@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.reciprocity.core.agenda.AgendaInput.Interaction;
 import org.reciprocity.core.agenda.AgendaInput.Person;
-import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.Entry;
-import org.reciprocity.core.ledger.EntryStatus;
+import org.reciprocity.core.ledger.LedgerSettings;
+import org.reciprocity.core.ledger.RelationshipStanding;
 
 /**
  * The agenda (F1) as a pure function of the ledger, interactions, pledges and postings on a given day.
@@ -21,8 +21,9 @@ import org.reciprocity.core.ledger.EntryStatus;
  * <li>FOLLOW_UP: a meeting or event, due {@value #FOLLOW_UP_DAYS} days after it, unless a later touch with
  *     that person came first; meetings older than {@value #FOLLOW_UP_WINDOW_DAYS} days are dropped.</li>
  * <li>THANK: a confirmed favor received and not thanked, due the day it happened.</li>
- * <li>GIVE_BACK: a relationship where you received more than you gave and a favor you received is still
- *     open, due {@value #GIVE_BACK_DAYS} days after the oldest such favor.</li>
+ * <li>GIVE_BACK: a relationship where you owe, by the ledger's rule ({@link RelationshipStanding}): favors you
+ *     received are still waiting for a return and you received more than you gave, in weight; due
+ *     {@value #GIVE_BACK_DAYS} days after the oldest waiting favor, when the ledger raises its GIVE_BACK flag.</li>
  * <li>KEEP_IN_TOUCH: a tracked contact whose last touch (interaction, favor, or when you got to know them)
  *     is older than the tier's ideal interval; overdue past the maximum.</li>
  * <li>PLEDGE_DUE: an open pledge, due on its date, shown from {@value #PLEDGE_NOTICE_DAYS} days before.</li>
@@ -33,9 +34,12 @@ public final class Agenda {
 
     public static final int FOLLOW_UP_DAYS = 2;
     public static final int FOLLOW_UP_WINDOW_DAYS = 30;
-    public static final int GIVE_BACK_DAYS = 30;
+    public static final int GIVE_BACK_DAYS = RelationshipStanding.GIVE_BACK_DAYS;
     public static final int PLEDGE_NOTICE_DAYS = 2;
     public static final int EXPIRY_NOTICE_DAYS = 3;
+
+    /** The ledger's rule for MEMBER_OWES has no setting: any settings give the same give-back items. */
+    private static final LedgerSettings SETTINGS = LedgerSettings.defaults();
 
     private static final Comparator<AgendaItem> BY_KEY = Comparator.comparing(AgendaItem::key);
 
@@ -96,8 +100,6 @@ public final class Agenda {
     private static final class Touches {
         final List<Entry> entries = new ArrayList<>(4);
         LocalDate last;
-        int given;
-        int received;
 
         void touch(LocalDate on) {
             if (last == null || on.isAfter(last)) {
@@ -121,11 +123,6 @@ public final class Agenda {
             }
             run.entries.add(e);
             run.touch(e.occurredOn());
-            if (e.direction() == Direction.GAVE) {
-                run.given += e.weight();
-            } else {
-                run.received += e.weight();
-            }
         }
         for (Touches t : byKey.values()) {
             inDateOrder(t.entries);
@@ -180,13 +177,13 @@ public final class Agenda {
         return p.override() != null ? p.override() : p.tier() == null ? null : in.cadences().get(p.tier());
     }
 
-    /** The last touch, never earlier than when the relationship began (an imported "Connected On"). */
+    /**
+     * The last touch: the latest interaction or favor, even one logged from before the member added the person
+     * (a call 40 days ago is 40 days ago); with none, the day the relationship began to be tracked.
+     */
     private static LocalDate lastTouchOf(Person p, Map<String, LocalDate> lastTouch) {
         LocalDate last = lastTouch.get(p.key());
-        if (last == null || p.knownSince() != null && last.isBefore(p.knownSince())) {
-            return p.knownSince();
-        }
-        return last;
+        return last == null ? p.knownSince() : last;
     }
 
     private static void followUps(AgendaInput in, LocalDate today, Map<String, LocalDate> lastTouch,
@@ -220,25 +217,28 @@ public final class Agenda {
         }
     }
 
-    /** Favors received and not yet returned, per relationship, oldest first: the ledger's open loops. */
+    /**
+     * The relationships where the member owes, by the ledger's own rule ({@link RelationshipStanding}), so that
+     * the ledger's GIVE_BACK flags name the same people once an item is due. MEMBER_OWES reads no setting.
+     */
     private static void giveBack(AgendaInput in, LocalDate today, Map<String, Touches> byKey, List<AgendaItem> items) {
         for (Map.Entry<String, Touches> relationship : byKey.entrySet()) {
-            Touches t = relationship.getValue();
-            if (t.received <= t.given) {
+            if (relationship.getValue().entries.isEmpty()) {
                 continue;
             }
-            List<Entry> open = openReceived(t.entries);
-            if (open.isEmpty()) {
+            RelationshipStanding standing = RelationshipStanding.of(relationship.getValue().entries, today, SETTINGS);
+            if (standing.owing() != RelationshipStanding.Owing.MEMBER_OWES) {
                 continue;
             }
-            Entry oldest = open.get(0);
-            LocalDate due = oldest.occurredOn().plusDays(GIVE_BACK_DAYS);
+            Entry oldest = standing.oldestWaiting();
+            int open = standing.waiting();
+            LocalDate due = standing.dueOn();
             String name = in.names().getOrDefault(relationship.getKey(), "Someone");
             String oldestId = in.exchangeIds().get(oldest.id());
             oldestId = oldestId == null ? Long.toString(oldest.id()) : oldestId;
             items.add(new AgendaItem("GIVE_BACK:" + relationship.getKey() + ":" + oldestId, AgendaType.GIVE_BACK, due,
-                    relationship.getKey(), name, name + " did you " + (open.size() == 1 ? "a favor" : open.size() + " favors")
-                    + " you have not returned yet (" + (open.size() == 1 ? "on " : "the oldest on ") + oldest.occurredOn()
+                    relationship.getKey(), name, name + " did you " + (open == 1 ? "a favor" : open + " favors")
+                    + " you have not returned yet (" + (open == 1 ? "on " : "the oldest on ") + oldest.occurredOn()
                     + "). Look for a way to help them.",
                     relationship.getKey(), due.isBefore(today)));
         }
@@ -254,30 +254,6 @@ public final class Agenda {
                 return;
             }
         }
-    }
-
-    /**
-     * Received favors not matched by a later favor given, from one relationship's entries in date
-     * order: a named return closes the favor it names, any other favor given closes the oldest open
-     * one (as the ledger's balances do).
-     */
-    static List<Entry> openReceived(List<Entry> sorted) {
-        List<Entry> open = new ArrayList<>();
-        for (Entry e : sorted) {
-            if (e.status() == EntryStatus.PENDING && e.direction() == Direction.RECEIVED) {
-                continue;
-            }
-            if (e.direction() == Direction.RECEIVED) {
-                open.add(e);
-            } else if (!open.isEmpty()) {
-                Long named = e.returnsId();
-                boolean closed = named != null && open.removeIf(o -> o.id() == named);
-                if (!closed) {
-                    open.remove(0);
-                }
-            }
-        }
-        return open;
     }
 
     private static void keepInTouch(AgendaInput in, LocalDate today, Map<String, LocalDate> lastTouch, List<AgendaItem> items) {

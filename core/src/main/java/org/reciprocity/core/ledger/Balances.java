@@ -21,20 +21,30 @@ public final class Balances {
     private Balances() {
     }
 
-    /** The summary of the counted entries; pending entries are ignored here. */
+    /**
+     * The summary of the counted entries; pending entries count only in each relationship's standing (where
+     * a return awaiting confirmation already closes a favor), and a relationship of pending entries alone
+     * is not listed.
+     */
     public static LedgerSummary summarize(List<Entry> entries, LocalDate today, LedgerSettings settings) {
         Map<String, List<Entry>> byCounterpart = new LinkedHashMap<>();
+        boolean anyPending = false;
         for (Entry e : chronological(entries)) {
-            if (e.status().counts()) {
-                byCounterpart.computeIfAbsent(e.counterpart(), k -> new ArrayList<>()).add(e);
-            }
+            byCounterpart.computeIfAbsent(e.counterpart(), k -> new ArrayList<>()).add(e);
+            anyPending |= !e.status().counts();
         }
         Decay decay = new Decay(today, settings.halfLifeDays());
         List<RelationshipBalance> relationships = new ArrayList<>(byCounterpart.size());
         double totalGiven = 0;
         double totalReceived = 0;
         for (Map.Entry<String, List<Entry>> group : byCounterpart.entrySet()) {
-            RelationshipBalance balance = relationship(group.getKey(), group.getValue(), today, settings, decay);
+            List<Entry> counted = anyPending ? group.getValue().stream().filter(e -> e.status().counts()).toList()
+                    : group.getValue();
+            if (counted.isEmpty()) {
+                continue;
+            }
+            RelationshipBalance balance = relationship(group.getKey(), counted, today, settings, decay,
+                    RelationshipStanding.of(group.getValue(), today, settings));
             relationships.add(balance);
             totalGiven += balance.given();
             totalReceived += balance.received();
@@ -61,7 +71,7 @@ public final class Balances {
     }
 
     private static RelationshipBalance relationship(String counterpart, List<Entry> sorted, LocalDate today,
-                                                    LedgerSettings settings, Decay decay) {
+                                                    LedgerSettings settings, Decay decay, RelationshipStanding standing) {
         double given = 0;
         double received = 0;
         int givenCount = 0;
@@ -95,7 +105,7 @@ public final class Balances {
         return new RelationshipBalance(counterpart, round(given), round(received), round(given - received),
                 givenCount, receivedCount, first, last,
                 trend(recent, earlier, first.toEpochDay(), windowStart, settings), openLoops(sorted),
-                usualGap(days, distinct));
+                usualGap(days, distinct), standing);
     }
 
     /** {@code weight × 0.5^(age / halfLife)}; a favor dated today (or later) keeps its full weight. */

@@ -4,7 +4,10 @@ package org.reciprocity.core.ledger;
 public enum FlagType {
     OVER_GIVING,
     OVER_TAKING,
+    /** They have not given back (see {@link RelationshipStanding.Owing#THEY_OWE}). */
     ONE_SIDED,
+    /** The member should give back: the agenda's give-back items (see {@link RelationshipStanding.Owing#MEMBER_OWES}). */
+    GIVE_BACK,
     UNTHANKED,
     DORMANT
 }

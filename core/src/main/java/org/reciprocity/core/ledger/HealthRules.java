@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class HealthRules {
 
-    /** Everything the rules look at. {@code entries} holds counted and pending entries. */
+    /**
+     * Everything the rules look at. {@code entries} holds counted and pending entries; {@code summary} is theirs,
+     * on {@code today} with {@code settings} (its standings are what ONE_SIDED and GIVE_BACK read).
+     */
     public record Input(List<Entry> entries, LedgerSummary summary, Integer capacityPerMonth, LocalDate today,
                         LedgerSettings settings) {}
 
@@ -28,6 +31,7 @@ public final class HealthRules {
             HealthRules::overGiving,
             HealthRules::overTaking,
             HealthRules::oneSided,
+            HealthRules::giveBack,
             HealthRules::unthanked,
             HealthRules::dormant);
 
@@ -86,17 +90,25 @@ public final class HealthRules {
     }
 
     static List<HealthFlag> oneSided(Input in) {
-        LedgerSettings s = in.settings();
         List<HealthFlag> flags = new ArrayList<>();
         for (RelationshipBalance b : in.summary().relationships()) {
-            long ageDays = ChronoUnit.DAYS.between(b.firstExchangeOn(), in.today());
-            if (b.givenCount() >= s.oneSidedMinGivenFavors() && b.balance() > s.oneSidedTolerance()
-                    && b.received() <= s.oneSidedMaxReturnShare() * b.given() && ageDays >= s.oneSidedMinAgeDays()) {
-                flags.add(new HealthFlag(FlagType.ONE_SIDED, b.counterpart(),
-                        "You gave " + b.givenCount() + " favors and received " + b.receivedCount() + " since "
-                                + b.firstExchangeOn() + "; the balance is " + fmt(b.balance()) + " in their favor.",
+            if (b.standing().owing() == RelationshipStanding.Owing.THEY_OWE) {
+                flags.add(new HealthFlag(FlagType.ONE_SIDED, b.counterpart(), b.standing().reason(),
                         "Keep helping only if you want to. It is fine to set a boundary: decline their next requests for a "
                                 + "while, or tell them plainly what would help you. A network thrives on mutual support."));
+            }
+        }
+        return flags;
+    }
+
+    /** The agenda's give-back items that are due: the same standing. */
+    static List<HealthFlag> giveBack(Input in) {
+        List<HealthFlag> flags = new ArrayList<>();
+        for (RelationshipBalance b : in.summary().relationships()) {
+            if (b.standing().owing() == RelationshipStanding.Owing.MEMBER_OWES && b.standing().needsAttention()) {
+                flags.add(new HealthFlag(FlagType.GIVE_BACK, b.counterpart(), b.standing().reason(),
+                        "Look for a way to help them: one of their asks, an introduction, a lead. Giving back is what "
+                                + "keeps people willing to help."));
             }
         }
         return flags;

@@ -6,12 +6,11 @@ package org.reciprocity.core.ledger;
  *
  * @param halfLifeDays after this many days a favor weighs half as much (default 365)
  * @param trendWindowDays recent activity is compared with the rate before this window (default 90)
- * @param oneSidedMinGivenFavors ONE_SIDED needs at least this many favors given (default 3)
- * @param oneSidedTolerance ONE_SIDED needs an imbalance above this many decayed weight units (default 8):
- *        the tolerance of a cumulative-reciprocity strategy, which keeps cooperating while the
- *        running imbalance stays below a bound
- * @param oneSidedMaxReturnShare ONE_SIDED needs received/given at most this (default 0.25)
- * @param oneSidedMinAgeDays ONE_SIDED ignores relationships younger than this (default 90)
+ * @param oneSidedPatienceDays ONE_SIDED once a favor given has waited this many days for a return (default 300,
+ *        ten months: longer than people who take their time, three to nine months, need to give back)
+ * @param oneSidedManyFavors ONE_SIDED sooner when this many favors given are waiting (default 3) ...
+ * @param oneSidedManyPatienceDays ... the oldest for this many days (default 180), and nothing has come back
+ *        from them in the last {@code oneSidedPatienceDays}. See {@link RelationshipStanding}.
  * @param overGivingWindowDays OVER_GIVING counts favors given in this many recent days (default 30)
  * @param overGivingUndeclaredMinGiven without a declared capacity, OVER_GIVING needs this much decayed
  *        weight given (default 20)
@@ -26,8 +25,7 @@ package org.reciprocity.core.ledger;
  * @param dormantMinDays and is at least this long (default 90)
  */
 public record LedgerSettings(double halfLifeDays, int trendWindowDays,
-                             int oneSidedMinGivenFavors, double oneSidedTolerance, double oneSidedMaxReturnShare,
-                             int oneSidedMinAgeDays,
+                             int oneSidedPatienceDays, int oneSidedManyFavors, int oneSidedManyPatienceDays,
                              int overGivingWindowDays, double overGivingUndeclaredMinGiven, double overGivingUndeclaredRatio,
                              int overTakingMinReceivedFavors, double overTakingMinReceived, double overTakingMaxGiveShare,
                              int unthankedAfterDays,
@@ -37,15 +35,19 @@ public record LedgerSettings(double halfLifeDays, int trendWindowDays,
         if (halfLifeDays <= 0) {
             throw new IllegalArgumentException("the half-life must be positive");
         }
+        if (oneSidedManyFavors < 1 || oneSidedManyPatienceDays > oneSidedPatienceDays) {
+            throw new IllegalArgumentException("ONE_SIDED needs at least one favor, and the patience with many favors "
+                    + "cannot be longer than the patience");
+        }
     }
 
     public static LedgerSettings defaults() {
-        return new LedgerSettings(365, 90, 3, 8.0, 0.25, 90, 30, 20.0, 4.0, 5, 10.0, 0.2, 3, 4, 3.0, 90);
+        return new LedgerSettings(365, 90, 300, 3, 180, 30, 20.0, 4.0, 5, 10.0, 0.2, 3, 4, 3.0, 90);
     }
 
     public LedgerSettings withHalfLifeDays(double days) {
-        return new LedgerSettings(days, trendWindowDays, oneSidedMinGivenFavors, oneSidedTolerance,
-                oneSidedMaxReturnShare, oneSidedMinAgeDays, overGivingWindowDays, overGivingUndeclaredMinGiven,
+        return new LedgerSettings(days, trendWindowDays, oneSidedPatienceDays, oneSidedManyFavors,
+                oneSidedManyPatienceDays, overGivingWindowDays, overGivingUndeclaredMinGiven,
                 overGivingUndeclaredRatio, overTakingMinReceivedFavors, overTakingMinReceived, overTakingMaxGiveShare,
                 unthankedAfterDays, dormantMinExchanges, dormantRhythmFactor, dormantMinDays);
     }

@@ -10,10 +10,12 @@ import java.util.List;
  * @param balance given minus received: positive when the member has given more
  * @param openLoops favors not yet returned: RECEIVED ones the member owes, GAVE ones owed to the member
  * @param usualGapDays the median number of days between the days with a favor; 0 with fewer than two such days
+ * @param standing who owes whom on the summary's day: what ONE_SIDED, GIVE_BACK and the agenda read
  */
 public record RelationshipBalance(String counterpart, double given, double received, double balance,
                                   int givenCount, int receivedCount, LocalDate firstExchangeOn,
-                                  LocalDate lastExchangeOn, Trend trend, List<Entry> openLoops, long usualGapDays) {
+                                  LocalDate lastExchangeOn, Trend trend, List<Entry> openLoops, long usualGapDays,
+                                  RelationshipStanding standing) {
 
     public int exchangeCount() {
         return givenCount + receivedCount;

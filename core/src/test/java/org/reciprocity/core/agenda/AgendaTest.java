@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.core.agenda.AgendaInput.Interaction;
@@ -14,6 +16,9 @@ import org.reciprocity.core.agenda.AgendaInput.Person;
 import org.reciprocity.core.ledger.Direction;
 import org.reciprocity.core.ledger.Entry;
 import org.reciprocity.core.ledger.EntryStatus;
+import org.reciprocity.core.ledger.FlagType;
+import org.reciprocity.core.ledger.LedgerHealth;
+import org.reciprocity.core.ledger.LedgerSettings;
 import org.reciprocity.core.network.Tier;
 
 class AgendaTest {
@@ -38,6 +43,15 @@ class AgendaTest {
 
     static Entry entry(long id, String who, Direction direction, LocalDate on, EntryStatus status, boolean thanked) {
         return new Entry(id, who, direction, 2, on, status, on, thanked, null);
+    }
+
+    @Test
+    void aCallLoggedFromBeforeTheContactWasAddedCountsOnItsOwnDate() {
+        // added today, a call 40 days ago: a close contact (30 days ideal) is due ten days ago, not in a month
+        people.add(new Person("c:9", "Dora", Tier.CLOSE, null, TODAY, Set.of()));
+        interactions.add(new Interaction("i9", "c:9", InteractionType.CALL, TODAY.minusDays(40)));
+        AgendaItem keep = agenda().stream().filter(i -> i.type() == AgendaType.KEEP_IN_TOUCH).findFirst().orElseThrow();
+        assertThat(keep.dueOn()).isEqualTo(TODAY.minusDays(10));
     }
 
     @Test
@@ -76,6 +90,41 @@ class AgendaTest {
 
         entries.add(entry(4, "m:1", Direction.GAVE, TODAY.minusDays(5), EntryStatus.CONFIRMED, false));
         assertThat(agenda()).noneMatch(i -> i.type() == AgendaType.GIVE_BACK);
+    }
+
+    @Test
+    void aFavorReceivedForOneYouGaveIsItsReturnNotSomethingToGiveBack() {
+        // the ledger's reading: the later favor closes the earlier one, whatever their weights
+        entries.add(entry(1, "m:1", Direction.GAVE, TODAY.minusDays(100), EntryStatus.CONFIRMED, false));
+        entries.add(new Entry(2, "m:1", Direction.RECEIVED, 5, TODAY.minusDays(40), EntryStatus.CONFIRMED,
+                TODAY.minusDays(40), true, null));
+        assertThat(agenda()).noneMatch(i -> i.type() == AgendaType.GIVE_BACK);
+    }
+
+    @Test
+    void theLedgersGiveBackFlagsNameTheAgendasDueGiveBackItems() {
+        Random random = new Random(11);
+        int compared = 0;
+        for (int run = 0; run < 200; run++) {
+            entries.clear();
+            for (int i = 0; i < random.nextInt(40); i++) {
+                String who = "m:" + random.nextInt(6);
+                Direction direction = random.nextBoolean() ? Direction.GAVE : Direction.RECEIVED;
+                EntryStatus status = random.nextInt(8) == 0 ? EntryStatus.PENDING : EntryStatus.CONFIRMED;
+                LocalDate on = TODAY.minusDays(random.nextInt(500));
+                Long returns = direction == Direction.GAVE && random.nextInt(4) == 0 ? (long) random.nextInt(i + 1) : null;
+                entries.add(new Entry(i, who, direction, 1 + random.nextInt(5), on, status, on, true, returns));
+            }
+            Set<String> flagged = new HashSet<>();
+            LedgerHealth.of(entries, null, TODAY, LedgerSettings.defaults()).flags().stream()
+                    .filter(f -> f.type() == FlagType.GIVE_BACK).forEach(f -> flagged.add(f.counterpart()));
+            Set<String> due = new HashSet<>();
+            agenda().stream().filter(i -> i.type() == AgendaType.GIVE_BACK && !i.dueOn().isAfter(TODAY))
+                    .forEach(i -> due.add(i.counterpartKey()));
+            assertThat(flagged).isEqualTo(due);
+            compared += due.size();
+        }
+        assertThat(compared).isGreaterThan(100);
     }
 
     @Test

@@ -13,7 +13,8 @@ class HealthRulesTest {
         assertThat(health.flags()).anySatisfy(f -> {
             assertThat(f.type()).isEqualTo(FlagType.ONE_SIDED);
             assertThat(f.counterpart()).isEqualTo("bob");
-            assertThat(f.reason()).contains("You gave 4 favors and received 0");
+            assertThat(f.reason()).isEqualTo("4 favors you gave have not been returned; the oldest, on 2025-11-13, has "
+                    + "waited 6 months. They have not given you a favor yet.");
             assertThat(f.suggestion()).contains("boundary");
         });
     }
@@ -31,10 +32,80 @@ class HealthRulesTest {
     }
 
     @Test
-    void aSmallImbalanceStaysWithinTheTolerance() {
-        // three light favors: imbalance about 3, below the tolerance of 8
+    void smallFavorsCountAsMuchAsBigOnes() {
+        // three light favors, the oldest ten months ago: the old tolerance of 8 weight units never saw them
         assertThat(new Ledgers().gave("bob", 1, 300).gave("bob", 1, 200).gave("bob", 1, 100).flags(null))
-                .doesNotContain(FlagType.ONE_SIDED);
+                .contains(FlagType.ONE_SIDED);
+    }
+
+    @Test
+    void threeFavorsOverSixMonthsWithNothingBackAreOneSided() {
+        LedgerHealth health = new Ledgers().gave("bob", 1, 182).gave("bob", 2, 120).gave("bob", 1, 60).health(null);
+        assertThat(health.flags()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(FlagType.ONE_SIDED);
+            assertThat(f.reason()).isEqualTo("3 favors you gave have not been returned; the oldest, on 2025-12-01, has "
+                    + "waited 6 months. They have not given you a favor yet.");
+        });
+        // two are not many yet: people who take their time get ten months
+        assertThat(new Ledgers().gave("bob", 1, 182).gave("bob", 2, 120).flags(null)).doesNotContain(FlagType.ONE_SIDED);
+    }
+
+    @Test
+    void aSingleFavorIsOneSidedOnceItWaitedLongerThanSlowPeopleTake() {
+        assertThat(new Ledgers().gave("bob", 2, 300).health(null).flags()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(FlagType.ONE_SIDED);
+            assertThat(f.reason()).isEqualTo("A favor you gave on 2025-08-05 has not been returned in 9 months. "
+                    + "They have not given you a favor yet.");
+        });
+        assertThat(new Ledgers().gave("bob", 2, 299).flags(null)).doesNotContain(FlagType.ONE_SIDED);
+    }
+
+    @Test
+    void someoneWhoGaveBackLatelyIsSparedWhileManyFavorsWait() {
+        // five favors waiting, the oldest for 200 days; but a favor came back two months ago
+        Ledgers ledger = new Ledgers().gave("bob", 1, 240).gave("bob", 1, 200).gave("bob", 2, 160).gave("bob", 1, 120)
+                .gave("bob", 1, 80).gave("bob", 1, 40).received("bob", 2, 60);
+        assertThat(ledger.flags(null)).doesNotContain(FlagType.ONE_SIDED);
+        // but not for favors older than anyone takes: the return closed the oldest, the next has waited 330 days
+        assertThat(ledger.gave("bob", 1, 360).gave("bob", 1, 330).flags(null)).contains(FlagType.ONE_SIDED);
+    }
+
+    @Test
+    void aBigFavorBackSettlesSeveralSmallOnes() {
+        assertThat(new Ledgers().gave("bob", 1, 400).gave("bob", 1, 380).gave("bob", 1, 360).received("bob", 5, 300)
+                .flags(null)).doesNotContain(FlagType.ONE_SIDED);
+    }
+
+    @Test
+    void aMemberWhoGaveToTwentyPeopleAndGotNothingBackSeesTheOnesThatWaitedLongest() {
+        // the open-source developer's pattern: one answer each, every 17 days over the last eleven months
+        Ledgers ledger = new Ledgers();
+        for (int i = 0; i < 20; i++) {
+            ledger.gave("p" + i, 2, 5 + i * 17);
+        }
+        LedgerHealth health = ledger.health(null);
+        assertThat(health.flags()).isNotEmpty();
+        assertThat(health.flags()).filteredOn(f -> f.type() == FlagType.ONE_SIDED).extracting(HealthFlag::counterpart)
+                .containsExactlyInAnyOrder("p18", "p19");
+        // each of them is reminded to give back, in their ledger as in their agenda
+        Ledgers receiver = new Ledgers().received("tomas", 2, 5 + 19 * 17);
+        assertThat(receiver.health(null).flags()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(FlagType.GIVE_BACK);
+            assertThat(f.counterpart()).isEqualTo("tomas");
+            assertThat(f.reason()).isEqualTo("They did you a favor on 2025-07-08 that you have not returned yet.");
+        });
+    }
+
+    @Test
+    void aFavorReceivedIsToGiveBackAMonthLater() {
+        assertThat(new Ledgers().received("bob", 2, 30).flags(null)).containsExactly(FlagType.GIVE_BACK);
+        assertThat(new Ledgers().received("bob", 2, 29).flags(null)).isEmpty();
+        assertThat(new Ledgers().received("bob", 2, 30).gave("bob", 1, 5).flags(null)).isEmpty();
+        // a return waiting for their confirmation already counts; a favor they recorded and you did not confirm does not
+        assertThat(new Ledgers().received("bob", 2, 30)
+                .add("bob", Direction.GAVE, 1, 5, EntryStatus.PENDING, false, null).flags(null)).isEmpty();
+        assertThat(new Ledgers().add("bob", Direction.RECEIVED, 3, 40, EntryStatus.PENDING, false, null).flags(null))
+                .isEmpty();
     }
 
     @Test
@@ -138,5 +209,28 @@ class HealthRulesTest {
             helper.gave("business", 4, 200 - favor * 60);
         }
         assertThat(helper.flags(null)).contains(FlagType.ONE_SIDED);
+    }
+
+    @Test
+    void theBusinessThatOnlyAsksForSmallFavorsRaisesOneSidedForEachHelper() {
+        // twelve favors of weight 1 from each of five helpers over six months, nothing given
+        Ledgers business = new Ledgers();
+        for (int h = 0; h < 5; h++) {
+            Ledgers helper = new Ledgers();
+            for (int favor = 0; favor < 12; favor++) {
+                int daysAgo = 185 - favor * 16 - h;
+                helper.gave("business", 1, daysAgo);
+                business.received("h" + h, 1, daysAgo);
+            }
+            assertThat(helper.health(null).flags()).singleElement().satisfies(f -> {
+                assertThat(f.type()).isEqualTo(FlagType.ONE_SIDED);
+                assertThat(f.counterpart()).isEqualTo("business");
+                assertThat(f.reason()).matches("12 favors you gave have not been returned; the oldest, on "
+                        + "\\d{4}-\\d{2}-\\d{2}, has waited (5|6) months\\. They have not given you a favor yet\\.");
+            });
+        }
+        assertThat(business.flags(null)).contains(FlagType.OVER_TAKING).containsOnly(FlagType.OVER_TAKING, FlagType.GIVE_BACK);
+        assertThat(business.health(null).flags()).filteredOn(f -> f.type() == FlagType.GIVE_BACK)
+                .extracting(HealthFlag::counterpart).containsExactlyInAnyOrder("h0", "h1", "h2", "h3", "h4");
     }
 }
