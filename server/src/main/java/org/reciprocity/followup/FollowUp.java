@@ -331,8 +331,11 @@ public class FollowUp {
         for (ContactRows.Tracked c : contacts.tracked(me.id())) {
             String key = "c:" + c.id();
             names.put(key, c.name());
-            LocalDate knownSince = c.lastInteractionOn() != null ? c.lastInteractionOn()
-                    : LocalDate.ofInstant(c.createdAt(), zone);
+            if (!c.tier().isTracked()) {
+                continue; // known by name, kept off the agenda until the member gives them a tier
+            }
+            // the timer starts when the member added them; an imported "connected since" is no touch
+            LocalDate knownSince = LocalDate.ofInstant(c.createdAt(), zone);
             Set<String> aliases = c.linkedMemberId() == null ? Set.of() : Set.of("m:" + c.linkedMemberId());
             people.add(new AgendaInput.Person(key, c.name(), c.tier(), c.cadence(), knownSince, aliases));
         }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.reciprocity.followup.FollowUpViews.CadenceInput;
 import org.reciprocity.followup.FollowUpViews.InteractionInput;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
+import org.reciprocity.network.People;
+import org.reciprocity.network.PersonPicker;
 import org.reciprocity.security.CurrentMember;
-import org.reciprocity.network.ContactRows;
-import org.reciprocity.network.Network;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,19 +24,24 @@ class FollowUpPages {
     private final FollowUp followUp;
     private final CalendarFeed feed;
     private final Digest digest;
-    private final ContactRows contacts;
-    private final Network network;
+    private final People people;
 
-    FollowUpPages(FollowUp followUp, CalendarFeed feed, Digest digest, ContactRows contacts, Network network) {
+    FollowUpPages(FollowUp followUp, CalendarFeed feed, Digest digest, People people) {
         this.followUp = followUp;
         this.feed = feed;
         this.digest = digest;
-        this.contacts = contacts;
-        this.network = network;
+        this.people = people;
     }
 
     @GetMapping("/agenda")
-    String agenda(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
+    String agenda(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done,
+                  @RequestParam(required = false) String personQuery, @RequestParam(required = false) String person,
+                  @RequestParam(required = false) String type, @RequestParam(required = false) String occurredOn,
+                  @RequestParam(required = false) String note, Model model) {
+        if (personQuery != null) {
+            // the picker's "Find" without JavaScript: the log form again, as typed, with the people found
+            return page(me, model, null, Map.of(), input(person, type, occurredOn, note), personQuery);
+        }
         return page(me, model, done == null ? null : switch (done) {
             case "done" -> "Marked done.";
             case "snoozed" -> "Snoozed: it comes back on the day you chose.";
@@ -47,12 +52,21 @@ class FollowUpPages {
     }
 
     private String page(CurrentMember me, Model model, String notice, Map<String, String> errors, InteractionInput form) {
+        return page(me, model, notice, errors, form, null);
+    }
+
+    private String page(CurrentMember me, Model model, String notice, Map<String, String> errors, InteractionInput form,
+                        String personQuery) {
         model.addAttribute("agenda", followUp.agenda(me));
         model.addAttribute("notice", notice);
         model.addAttribute("errors", errors);
-        model.addAttribute("form", form == null ? new InteractionInput(null, null, "MEETING", followUp.today(me).toString(), "") : form);
-        model.addAttribute("contacts", contacts.all(me.id()));
-        model.addAttribute("connections", network.connections(me));
+        InteractionInput shown = form == null
+                ? new InteractionInput(null, null, "MEETING", followUp.today(me).toString(), "") : form;
+        model.addAttribute("form", shown);
+        String chosen = shown.memberId() != null ? "member:" + shown.memberId()
+                : shown.contactId() != null ? "contact:" + shown.contactId() : null;
+        model.addAttribute("picker", PersonPicker.of(people, me, "person", personQuery, chosen,
+                People.Scope.CONNECTIONS_AND_CONTACTS));
         model.addAttribute("feedUrl", feed.url(me));
         model.addAttribute("digest", digest.frequency(me).name());
         model.addAttribute("mailConfigured", digest.mailConfigured());
@@ -78,9 +92,7 @@ class FollowUpPages {
     String log(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String person,
                @RequestParam(required = false) String type, @RequestParam(required = false) String occurredOn,
                @RequestParam(required = false) String note, HttpServletResponse response, Model model) {
-        String member = person != null && person.startsWith("member:") ? person.substring(7) : null;
-        String contact = person != null && person.startsWith("contact:") ? person.substring(8) : null;
-        InteractionInput input = new InteractionInput(member, contact, type, occurredOn, note);
+        InteractionInput input = input(person, type, occurredOn, note);
         try {
             followUp.log(me, input);
             return "redirect:/agenda?done=logged";
@@ -92,6 +104,13 @@ class FollowUpPages {
             }
             return page(me, model, null, errors, input);
         }
+    }
+
+    /** The log form's fields; {@code person} is {@code member:<id>} or {@code contact:<id>}, as the picker writes it. */
+    private static InteractionInput input(String person, String type, String occurredOn, String note) {
+        String member = person != null && person.startsWith("member:") ? person.substring(7) : null;
+        String contact = person != null && person.startsWith("contact:") ? person.substring(8) : null;
+        return new InteractionInput(member, contact, type, occurredOn, note);
     }
 
     @PostMapping("/agenda/settings")

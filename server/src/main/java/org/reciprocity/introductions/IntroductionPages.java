@@ -1,12 +1,12 @@
 package org.reciprocity.introductions;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Map;
 import org.reciprocity.introductions.Introductions.Proposal;
-import org.reciprocity.security.CurrentMember;
 import org.reciprocity.network.Network;
-import org.reciprocity.network.NetworkViews.ConnectionView;
+import org.reciprocity.network.People;
+import org.reciprocity.network.PersonPicker;
+import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,15 +22,26 @@ class IntroductionPages {
 
     private final Introductions introductions;
     private final Network network;
+    private final People people;
 
-    IntroductionPages(Introductions introductions, Network network) {
+    IntroductionPages(Introductions introductions, Network network, People people) {
         this.introductions = introductions;
         this.network = network;
+        this.people = people;
     }
 
     @GetMapping("/introductions")
     String page(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String first,
-                @RequestParam(required = false) String second, @RequestParam(required = false) String done, Model model) {
+                @RequestParam(required = false) String second, @RequestParam(required = false) String done,
+                @RequestParam(required = false) String firstMemberId, @RequestParam(required = false) String secondMemberId,
+                @RequestParam(required = false) String firstMemberIdQuery,
+                @RequestParam(required = false) String secondMemberIdQuery,
+                @RequestParam(required = false) String reason, Model model) {
+        if (firstMemberIdQuery != null || secondMemberIdQuery != null) {
+            // a picker's "Find" without JavaScript: the form again, as typed, with the people found
+            return page(me, new Proposal(firstMemberId, secondMemberId, reason == null ? "" : reason), Map.of(), null, model,
+                    firstMemberIdQuery, secondMemberIdQuery);
+        }
         return page(me, new Proposal(first, second, ""), Map.of(), done == null ? null : switch (done) {
             case "proposed" -> "Proposed. Each of them is asked; their e-mails are shared only if both accept.";
             case "accepted" -> "Accepted. If the other member accepts too, you are connected and see each other's e-mail.";
@@ -40,9 +51,17 @@ class IntroductionPages {
     }
 
     private String page(CurrentMember me, Proposal form, Map<String, String> errors, String notice, Model model) {
-        List<ConnectionView> choices = network.connections(me);
+        return page(me, form, errors, notice, model, null, null);
+    }
+
+    private String page(CurrentMember me, Proposal form, Map<String, String> errors, String notice, Model model,
+                        String firstQuery, String secondQuery) {
         model.addAttribute("introductions", introductions.mine(me));
-        model.addAttribute("connections", choices);
+        model.addAttribute("canIntroduce", network.connections(me).size() >= 2);
+        model.addAttribute("firstPicker", PersonPicker.of(people, me, "firstMemberId", firstQuery,
+                form.firstMemberId(), People.Scope.CONNECTIONS));
+        model.addAttribute("secondPicker", PersonPicker.of(people, me, "secondMemberId",
+                secondQuery, form.secondMemberId(), People.Scope.CONNECTIONS));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);

@@ -54,6 +54,34 @@ class ExchangeRows {
 
     record Thanks(long exchangeId, String note, Instant createdAt) {}
 
+    /** The member's live favors (pending, confirmed or private) per private contact, by contact id. */
+    Map<Long, Integer> countsWithContacts(long memberId) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select contact_id, count(*) from exchange
+                where recorder_id = :me and contact_id is not null and superseded_by_id is null and status = 'PRIVATE'
+                group by contact_id
+                """).param("me", memberId).query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** The member's live favors (pending or confirmed) per other member, by member id. */
+    Map<Long, Integer> countsWithMembers(long memberId) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select counterpart_id, count(*) from exchange
+                where recorder_id = :me and counterpart_id is not null and superseded_by_id is null
+                  and status in ('PENDING', 'CONFIRMED')
+                group by counterpart_id
+                union all
+                select recorder_id, count(*) from exchange
+                where counterpart_id = :me and recorder_id is not null and superseded_by_id is null
+                  and status in ('PENDING', 'CONFIRMED')
+                group by recorder_id
+                """).param("me", memberId).query((rs, n) -> counts.merge(rs.getLong(1), rs.getInt(2), Integer::sum)).list();
+        return counts;
+    }
+
     Exchange insert(Draft d, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -1,16 +1,12 @@
 package org.reciprocity.ledger;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.reciprocity.ledger.LedgerViews.ExchangeView;
+import org.reciprocity.network.People;
+import org.reciprocity.network.PersonPicker;
 import org.reciprocity.security.CurrentMember;
-import org.reciprocity.member.Member;
-import org.reciprocity.member.MemberRows;
-import org.reciprocity.network.ConnectionRows;
-import org.reciprocity.network.ContactRows;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
@@ -29,17 +25,12 @@ class LedgerPages {
 
     private final Ledger ledger;
     private final CircledBackChains circledBack;
-    private final ConnectionRows connections;
-    private final MemberRows members;
-    private final ContactRows contacts;
+    private final People people;
 
-    LedgerPages(Ledger ledger, CircledBackChains circledBack, ConnectionRows connections, MemberRows members,
-                ContactRows contacts) {
+    LedgerPages(Ledger ledger, CircledBackChains circledBack, People people) {
         this.ledger = ledger;
         this.circledBack = circledBack;
-        this.connections = connections;
-        this.members = members;
-        this.contacts = contacts;
+        this.people = people;
     }
 
     @GetMapping("/ledger")
@@ -62,7 +53,12 @@ class LedgerPages {
 
     @GetMapping("/ledger/record")
     String recordForm(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String member,
-                      @RequestParam(required = false) String contact, Model model) {
+                      @RequestParam(required = false) String contact, @RequestParam(required = false) String counterpartQuery,
+                      RecordForm typed, Model model) {
+        if (counterpartQuery != null) {
+            // the picker's "Find" without JavaScript: the same form again, as typed, with the people found
+            return recordPage(me, model, typed, Map.of(), null, counterpartQuery);
+        }
         String preset = member != null ? "member:" + member : contact != null ? "contact:" + contact : null;
         return recordPage(me, model, RecordForm.blank(preset, ledger.today(me).toString()), Map.of(), null);
     }
@@ -177,24 +173,20 @@ class LedgerPages {
 
     private String recordPage(CurrentMember me, Model model, RecordForm form, Map<String, String> errors,
                               ExchangeView correcting) {
+        return recordPage(me, model, form, errors, correcting, null);
+    }
+
+    private String recordPage(CurrentMember me, Model model, RecordForm form, Map<String, String> errors,
+                              ExchangeView correcting, String counterpartQuery) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("correcting", correcting);
-        model.addAttribute("choices", correcting == null ? choices(me, form.counterpart()) : List.of());
-        return "pages/record";
-    }
-
-    /** Connections and contacts, by name; plus the member named in the link if not a connection. */
-    private List<CounterpartChoice> choices(CurrentMember me, String preset) {
-        List<CounterpartChoice> choices = new ArrayList<>();
-        members.byIds(connections.of(me.id())).values().stream().filter(Member::isActive)
-                .sorted(Comparator.comparing(Member::displayName))
-                .forEach(m -> choices.add(new CounterpartChoice("member:" + m.publicId(), m.displayName() + " (member)")));
-        if (preset != null && preset.startsWith("member:") && choices.stream().noneMatch(c -> c.value().equals(preset))) {
-            members.byPublicId(preset.substring(7)).filter(m -> m.isActive() && m.id() != me.id())
-                    .ifPresent(m -> choices.add(0, new CounterpartChoice(preset, m.displayName() + " (member)")));
+        if (correcting == null) {
+            model.addAttribute("picker", PersonPicker.of(people, me, "counterpart", counterpartQuery, form.counterpart(),
+                    People.Scope.CONNECTIONS_AND_CONTACTS));
+        } else {
+            model.addAttribute("picker", null);
         }
-        contacts.all(me.id()).forEach(c -> choices.add(new CounterpartChoice("contact:" + c.id(), c.name() + " (your contact)")));
-        return choices;
+        return "pages/record";
     }
 }

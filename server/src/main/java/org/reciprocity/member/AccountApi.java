@@ -84,11 +84,18 @@ class AccountApi {
     }
 
     @GetMapping("/api/v1/members")
-    @Operation(summary = "The community's members in sign-up order, with the headline where the caller may see it")
+    @Operation(summary = "The community's members in sign-up order, with the headline where the caller may see it; "
+            + "q finds members whose name, headline, skills, industry, location or culture hold every word, "
+            + "looking only in the fields the caller may see")
     ListPage<MemberView> listMembers(@AuthenticationPrincipal CurrentMember me,
                                  @RequestParam(required = false) Integer limit,
-                                 @RequestParam(required = false) String cursor) {
+                                 @RequestParam(required = false) String cursor,
+                                 @RequestParam(required = false) String q) {
         Cursor page = Cursor.of(limit, cursor);
+        if (q != null && !q.isBlank()) {
+            MemberViews.Found found = views.search(me, q, page.after(), null, page.limit());
+            return Cursor.pageAt(views.views(found.members(), me), found.nextAfter());
+        }
         return page.pageOf(views.directoryPage(me, page.after(), page.fetchSize()), Member::id, shown -> views.views(shown, me));
     }
 }

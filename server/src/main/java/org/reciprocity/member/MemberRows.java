@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.reciprocity.db.SearchWords;
 import org.reciprocity.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -180,6 +181,47 @@ public class MemberRows {
     List<Member> pageAfter(long afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from member where id > :after and status = 'ACTIVE' order by id limit :limit")
                 .param("after", afterId).param("limit", limit).query(MemberRows::map).list();
+    }
+
+    /**
+     * Active members whose name or profile (headline, skills, industry, location, culture) holds every word,
+     * after {@code afterId} in sign-up order, or going back from {@code beforeId} (newest first) when it is set.
+     * Visibility is not checked here: the caller keeps those whose match lies in fields the viewer may see.
+     *
+     * @param cultures per word, the culture regions whose name holds it
+     */
+    List<Member> searchCandidates(SearchWords words, List<List<String>> cultures, long afterId, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select ").append(prefixed("m.")).append("""
+                 from member m left join profile p on p.member_id = m.id
+                where m.status = 'ACTIVE' and m.id > :after""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterId);
+        if (beforeId != null) {
+            sql.append(" and m.id < :before");
+            params.put("before", beforeId);
+        }
+        for (int i = 0; i < words.words().size(); i++) {
+            String w = ":w" + i + SearchWords.ESCAPE;
+            sql.append(" and (lower(m.display_name) like ").append(w)
+                    .append(" or lower(p.headline) like ").append(w)
+                    .append(" or lower(p.industry) like ").append(w)
+                    .append(" or lower(p.location) like ").append(w)
+                    .append(" or exists (select 1 from profile_tag t where t.member_id = m.id and t.field = 'skills'")
+                    .append(" and lower(t.tag) like ").append(w).append(")");
+            if (!cultures.get(i).isEmpty()) {
+                sql.append(" or p.culture in (:c").append(i).append(")");
+                params.put("c" + i, cultures.get(i));
+            }
+            sql.append(")");
+            params.put("w" + i, words.pattern(i));
+        }
+        sql.append(beforeId != null ? " order by m.id desc" : " order by m.id").append(" limit :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(MemberRows::map).list();
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
     static Member map(ResultSet rs, int row) throws SQLException {

@@ -1,14 +1,19 @@
 package org.reciprocity.member;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.reciprocity.core.profile.Audience;
+import org.reciprocity.core.profile.CultureRegion;
 import org.reciprocity.core.profile.ProfileField;
+import org.reciprocity.db.SearchWords;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,6 +77,88 @@ public class MemberViews {
             }
         });
         return shown;
+    }
+
+    /** Candidates read per query while a search fills a page; a search reads at most {@link #SEARCH_ROUNDS} such batches. */
+    static final int SEARCH_BATCH = 200;
+    static final int SEARCH_ROUNDS = 10;
+
+    /**
+     * A page of a directory search: the members found, and whether there may be more before or after them. When
+     * a search has read its share of candidates without filling the page, {@code nextAfter} says where to go on.
+     */
+    public record Found(List<Member> members, Long nextAfter, Long previousBefore) {}
+
+    /**
+     * Members whose name, headline, skills, industry, location or culture hold every word of {@code text}, counting
+     * only the fields {@code viewer} may see of each (M2): a match in a field hidden from the viewer finds nobody.
+     * Pages go forward after {@code afterId} (sign-up order) or back from {@code beforeId}.
+     */
+    public Found search(CurrentMember viewer, String text, long afterId, Long beforeId, int limit) {
+        SearchWords words = SearchWords.of(text);
+        List<List<String>> cultures = words.words().stream().map(w -> Arrays.stream(CultureRegion.values())
+                .filter(c -> c.label().toLowerCase(Locale.ROOT).contains(w)).map(Enum::name).toList()).toList();
+        Set<Long> hidden = viewer == null ? Set.of() : relationships.blockedEitherWay(viewer.id());
+        Set<Long> connected = viewer == null ? Set.of() : relationships.connectionsOf(viewer.id());
+        boolean back = beforeId != null;
+        List<Member> found = new ArrayList<>();
+        long after = afterId;
+        Long before = beforeId;
+        boolean exhausted = false;
+        for (int round = 0; round < SEARCH_ROUNDS && found.size() <= limit && !exhausted; round++) {
+            List<Member> batch = members.searchCandidates(words, cultures, after, before, SEARCH_BATCH);
+            exhausted = batch.size() < SEARCH_BATCH;
+            Map<Long, Profile> seen = profiles.of(batch.stream().map(Member::id).toList());
+            for (Member m : batch) {
+                if (hidden.contains(m.id())) {
+                    continue;
+                }
+                Audience audience = audienceOf(m.id(), viewer, () -> connected.contains(m.id()));
+                if (words.allIn(searchable(m, seen.getOrDefault(m.id(), Profile.empty()).seenBy(audience)))) {
+                    found.add(m);
+                    if (found.size() > limit) {
+                        break;
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                long last = batch.get(batch.size() - 1).id();
+                if (back) {
+                    before = last;
+                } else {
+                    after = last;
+                }
+            }
+        }
+        boolean more = found.size() > limit;
+        List<Member> shown = more ? found.subList(0, limit) : found;
+        Long resume = more ? Long.valueOf(shown.get(shown.size() - 1).id()) : exhausted ? null : Long.valueOf(back ? before : after);
+        if (back) {
+            List<Member> ordered = new ArrayList<>(shown);
+            java.util.Collections.reverse(ordered);
+            // going back: what remains lies before the first shown; the next page starts after the last shown
+            Long next = ordered.isEmpty() ? Long.valueOf(beforeId - 1) : Long.valueOf(ordered.get(ordered.size() - 1).id());
+            return new Found(ordered, next, resume);
+        }
+        Long previous = afterId <= 0 ? null : shown.isEmpty() ? Long.valueOf(afterId + 1) : Long.valueOf(shown.get(0).id());
+        return new Found(List.copyOf(shown), resume, previous);
+    }
+
+    /** The text a search looks through: the name and the searchable fields of the profile as the viewer sees it. */
+    private static String searchable(Member m, Profile seen) {
+        StringBuilder text = new StringBuilder(m.displayName());
+        for (String value : new String[] {seen.headline(), seen.industry(), seen.location()}) {
+            if (value != null) {
+                text.append('\n').append(value);
+            }
+        }
+        if (seen.skills() != null) {
+            seen.skills().forEach(s -> text.append('\n').append(s));
+        }
+        if (seen.culture() != null) {
+            text.append('\n').append(seen.culture().label());
+        }
+        return text.toString();
     }
 
     /** The community's members after {@code afterId}, in sign-up order, without those who blocked the viewer. */

@@ -77,10 +77,32 @@ class ProfilePages {
 
     @GetMapping("/members")
     String directory(@AuthenticationPrincipal CurrentMember viewer, @RequestParam(required = false) String cursor,
+                     @RequestParam(required = false) String before, @RequestParam(required = false) String q,
                      Model model) {
-        Cursor page = Cursor.of(30, cursor);
-        model.addAttribute("page", page.pageOf(views.directoryPage(viewer, page.after(), page.fetchSize()), Member::id,
-                shown -> views.views(shown, viewer)));
+        String text = q == null ? "" : q.strip();
+        long after = Cursor.position(cursor);
+        Long back = before == null || before.isBlank() ? null : Cursor.position(before);
+        MemberViews.Found found;
+        if (text.isEmpty() && back == null) {
+            List<Member> rows = views.directoryPage(viewer, after, PAGE_SIZE + 1);
+            boolean more = rows.size() > PAGE_SIZE;
+            List<Member> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
+            found = new MemberViews.Found(shown, more ? shown.get(shown.size() - 1).id() : null,
+                    after > 0 && !shown.isEmpty() ? shown.get(0).id() : null);
+        } else {
+            found = views.search(viewer, text, after, back, PAGE_SIZE);
+        }
+        model.addAttribute("members", views.views(found.members(), viewer));
+        model.addAttribute("q", text);
+        model.addAttribute("next", found.nextAfter() == null ? null : link(text, "cursor", found.nextAfter()));
+        model.addAttribute("previous", found.previousBefore() == null ? null : link(text, "before", found.previousBefore()));
         return "pages/members";
+    }
+
+    static final int PAGE_SIZE = 30;
+
+    private static String link(String q, String param, long position) {
+        return "/members?" + (q.isEmpty() ? "" : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + "&")
+                + param + "=" + Cursor.token(position);
     }
 }

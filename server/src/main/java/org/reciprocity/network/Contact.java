@@ -17,7 +17,7 @@ import org.reciprocity.core.network.Tier;
 public record Contact(@JsonIgnore long internalId, String id, String name, String email, String company,
                       String position, List<String> tags, String notes, Tier tier, String linkedMemberId,
                       List<ContactPoint> emails, List<ContactPoint> phones, String profileUrl,
-                      LocalDate lastInteractionOn, Instant createdAt, Instant updatedAt) {
+                      LocalDate connectedOn, Instant createdAt, Instant updatedAt) {
 
     @JsonProperty("phone")
     public String phone() {
@@ -26,6 +26,6 @@ public record Contact(@JsonIgnore long internalId, String id, String name, Strin
 
     Contact with(List<String> newTags, List<ContactPoint> newEmails, List<ContactPoint> newPhones, String linkedMember) {
         return new Contact(internalId, id, name, email, company, position, newTags, notes, tier, linkedMember,
-                newEmails, newPhones, profileUrl, lastInteractionOn, createdAt, updatedAt);
+                newEmails, newPhones, profileUrl, connectedOn, createdAt, updatedAt);
     }
 }

@@ -174,7 +174,7 @@ final class ContactExport {
                 String[] firstLast = firstLast(c.name());
                 row.addAll(List.of(safe(firstLast[0]), safe(firstLast[1]), safe(c.profileUrl()), safe(c.email()),
                         safe(c.company()), safe(c.position()),
-                        c.lastInteractionOn() == null ? "" : c.lastInteractionOn().toString(),
+                        c.connectedOn() == null ? "" : c.connectedOn().toString(),
                         safe(String.join("; ", c.tags())), safe(c.notes()), c.tier().name()));
                 for (ContactPoint.Type t : List.of(ContactPoint.Type.WORK, ContactPoint.Type.HOME, ContactPoint.Type.OTHER)) {
                     row.add(safe(joined(c.emails(), t)));

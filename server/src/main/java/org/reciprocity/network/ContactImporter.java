@@ -187,7 +187,7 @@ public class ContactImporter {
         String position;
         List<ContactPoint> phones = new ArrayList<>();
         String profileUrl;
-        LocalDate lastInteraction;
+        LocalDate connectedOn;
         LinkedHashSet<String> tags = new LinkedHashSet<>();
         String notes;
         Tier tier;
@@ -202,8 +202,8 @@ public class ContactImporter {
             profileUrl = profileUrl != null ? profileUrl : c.profileUrl();
             notes = notes != null ? notes : c.notes();
             tags.addAll(c.tags());
-            if (c.connectedOn() != null && (lastInteraction == null || c.connectedOn().isAfter(lastInteraction))) {
-                lastInteraction = c.connectedOn();
+            if (c.connectedOn() != null && (connectedOn == null || c.connectedOn().isBefore(connectedOn))) {
+                connectedOn = c.connectedOn();
             }
         }
 
@@ -254,7 +254,7 @@ public class ContactImporter {
             m.profileUrl = c.profileUrl();
             m.notes = c.notes();
             m.tags.addAll(c.tags());
-            m.lastInteraction = c.lastInteractionOn();
+            m.connectedOn = c.connectedOn();
             m.tier = c.tier();
             ContactKeys.of(m.emailAddresses(), m.profileUrl, m.name, m.company).forEach(k -> byKey.putIfAbsent(k, m));
         }
@@ -352,6 +352,6 @@ public class ContactImporter {
     private static MapSqlParameterSource fields(Merged m) {
         return new MapSqlParameterSource("name", m.name).addValue("email", ContactPoint.primaryOf(m.emails))
                 .addValue("company", m.company).addValue("position", m.position)
-                .addValue("url", m.profileUrl).addValue("notes", m.notes).addValue("last", m.lastInteraction);
+                .addValue("url", m.profileUrl).addValue("notes", m.notes).addValue("last", m.connectedOn);
     }
 }

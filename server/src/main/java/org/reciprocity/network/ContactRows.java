@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.reciprocity.core.agenda.Cadence;
 import org.reciprocity.core.network.ContactPoint;
 import org.reciprocity.core.network.Tier;
+import org.reciprocity.db.SearchWords;
 import org.reciprocity.member.Member;
 import org.reciprocity.member.MemberRows;
 import org.reciprocity.web.InvalidInput;
@@ -36,7 +37,7 @@ public class ContactRows {
 
     private static final String COLUMNS = """
             c.id, c.public_id, c.name, c.email, c.company, c.position, c.notes, c.tier, c.linked_member_id,
-            c.profile_url, c.last_interaction_on, c.created_at, c.updated_at
+            c.profile_url, c.connected_on, c.created_at, c.updated_at
             """;
     private static final String FROM = " from contact c ";
 
@@ -106,6 +107,128 @@ public class ContactRows {
     /** The owner's contacts in creation order, after the contact with internal id {@code afterId}. */
     public List<Contact> pageAfter(long ownerId, long afterId, int limit) {
         return query("where c.owner_id = :owner and c.id > :after order by c.id", Map.of("owner", ownerId, "after", afterId), limit);
+    }
+
+    /** What to look for among one owner's contacts: words in name, e-mail, company, position or tags; a tier; a tag. */
+    public record ContactQuery(String text, Tier tier, String tag) {
+
+        public static final ContactQuery ALL = new ContactQuery(null, null, null);
+
+        public boolean isAll() {
+            return SearchWords.of(text).isEmpty() && tier == null && (tag == null || tag.isBlank());
+        }
+    }
+
+    /** The owner's contacts that match, in creation order after internal id {@code afterId} (the API's pages). */
+    public List<Contact> search(long ownerId, ContactQuery q, long afterId, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = matching(ownerId, q, params) + " and c.id > :after order by c.id";
+        params.put("after", afterId);
+        return query(where, params, limit);
+    }
+
+    /** One page of the owner's matching contacts by name (the contacts page: a few thousand rows at most). */
+    public List<Contact> searchByName(long ownerId, ContactQuery q, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = matching(ownerId, q, params) + " order by lower(c.name), c.id limit " + limit
+                + " offset " + Math.max(0, offset);
+        return query(where, params, null);
+    }
+
+    public int count(long ownerId, ContactQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*)" + FROM + matching(ownerId, q, params)).params(params)
+                .query(Integer.class).single();
+    }
+
+    private static String matching(long ownerId, ContactQuery q, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("where c.owner_id = :owner");
+        params.put("owner", ownerId);
+        if (q.tier() != null) {
+            where.append(" and c.tier = :tier");
+            params.put("tier", q.tier().name());
+        }
+        if (q.tag() != null && !q.tag().isBlank()) {
+            where.append(" and exists (select 1 from contact_tag t where t.contact_id = c.id and lower(t.tag) = :tag)");
+            params.put("tag", q.tag().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        SearchWords words = SearchWords.of(q.text());
+        for (int i = 0; i < words.words().size(); i++) {
+            String w = ":w" + i;
+            where.append(" and (lower(c.name) like ").append(w).append(SearchWords.ESCAPE)
+                    .append(" or lower(c.email) like ").append(w).append(SearchWords.ESCAPE)
+                    .append(" or lower(c.company) like ").append(w).append(SearchWords.ESCAPE)
+                    .append(" or lower(c.position) like ").append(w).append(SearchWords.ESCAPE)
+                    .append(" or exists (select 1 from contact_tag t where t.contact_id = c.id and lower(t.tag) like ")
+                    .append(w).append(SearchWords.ESCAPE).append("))");
+            params.put("w" + i, words.pattern(i));
+        }
+        return where.toString();
+    }
+
+    /** Gives these contacts of the owner one tier; the others' ids are ignored. Returns how many changed. */
+    @Transactional
+    public int setTier(long ownerId, Collection<String> publicIds, Tier tier, Instant now) {
+        int changed = 0;
+        for (List<String> chunk : org.reciprocity.db.InLists.chunks(publicIds)) {
+            changed += jdbc.sql("""
+                    update contact set tier = :tier, updated_at = :now
+                    where owner_id = :owner and public_id in (:ids) and tier <> :tier
+                    """).param("tier", tier.name()).param("now", now.atOffset(ZoneOffset.UTC)).param("owner", ownerId)
+                    .param("ids", chunk).update();
+        }
+        return changed;
+    }
+
+    /** Adds a tag to these contacts of the owner that do not have it yet. Returns how many changed. */
+    @Transactional
+    public int addTag(long ownerId, Collection<String> publicIds, String tag, Instant now) {
+        int changed = 0;
+        for (List<String> chunk : org.reciprocity.db.InLists.chunks(publicIds)) {
+            changed += jdbc.sql("""
+                    insert into contact_tag (contact_id, position, tag)
+                    select c.id, coalesce((select max(t.position) + 1 from contact_tag t where t.contact_id = c.id), 0), :tag
+                    from contact c
+                    where c.owner_id = :owner and c.public_id in (:ids)
+                      and not exists (select 1 from contact_tag t where t.contact_id = c.id and lower(t.tag) = lower(:tag))
+                    """).param("tag", tag).param("owner", ownerId).param("ids", chunk).update();
+            jdbc.sql("update contact set updated_at = :now where owner_id = :owner and public_id in (:ids)")
+                    .param("now", now.atOffset(ZoneOffset.UTC)).param("owner", ownerId).param("ids", chunk).update();
+        }
+        return changed;
+    }
+
+    /** Deletes these contacts of the owner (and the private favors recorded with them). Returns how many. */
+    @Transactional
+    public int deleteAll(long ownerId, Collection<String> publicIds) {
+        int deleted = 0;
+        for (List<String> chunk : org.reciprocity.db.InLists.chunks(publicIds)) {
+            deleted += jdbc.sql("delete from contact where owner_id = :owner and public_id in (:ids)")
+                    .param("owner", ownerId).param("ids", chunk).update();
+        }
+        return deleted;
+    }
+
+    /** What suggesting whom to track weighs of an untracked contact: no tags, e-mails or phones. */
+    public record Untracked(long internalId, String id, String name, String company, java.time.LocalDate connectedOn,
+                            Long linkedMemberId) {}
+
+    public List<Untracked> untracked(long ownerId) {
+        return jdbc.sql("""
+                select id, public_id, name, company, connected_on, linked_member_id from contact
+                where owner_id = :owner and tier = 'UNTRACKED'
+                """).param("owner", ownerId).query((rs, n) -> new Untracked(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, java.time.LocalDate.class), rs.getObject(6, Long.class))).list();
+    }
+
+    /** How many of the owner's tracked contacts work at each company (lower-cased). */
+    public Map<String, Integer> trackedCompanies(long ownerId) {
+        Map<String, Integer> companies = new HashMap<>();
+        jdbc.sql("""
+                select lower(company), count(*) from contact
+                where owner_id = :owner and tier <> 'UNTRACKED' and company is not null group by lower(company)
+                """).param("owner", ownerId).query((rs, n) -> companies.put(rs.getString(1), rs.getInt(2))).list();
+        return companies;
     }
 
     /** The owner's contacts among these internal ids; others' contacts are simply not found. */
@@ -225,7 +348,7 @@ public class ContactRows {
 
     /** What keeping in touch weighs of a contact: who, its tier and own cadence, and since when it is known. */
     public record Tracked(String id, String name, Tier tier, Cadence cadence, String linkedMemberId,
-                          java.time.LocalDate lastInteractionOn, Instant createdAt) {}
+                          java.time.LocalDate connectedOn, Instant createdAt) {}
 
     /**
      * Every contact of the owner as the agenda reads it: two queries (the contacts, their linked members)
@@ -235,13 +358,13 @@ public class ContactRows {
         record Row(Tracked contact, Long linkedMember) {}
         List<Row> rows = jdbc.sql("""
                 select public_id, name, tier, cadence_ideal_days, cadence_max_days, linked_member_id,
-                       last_interaction_on, created_at
+                       connected_on, created_at
                 from contact where owner_id = :owner order by lower(name)
                 """).param("owner", owner).query((rs, n) -> {
                     Integer ideal = rs.getObject("cadence_ideal_days", Integer.class);
                     return new Row(new Tracked(rs.getString("public_id"), rs.getString("name"),
                             Tier.valueOf(rs.getString("tier")), ideal == null ? null : new Cadence(ideal, rs.getInt("cadence_max_days")),
-                            null, rs.getObject("last_interaction_on", java.time.LocalDate.class),
+                            null, rs.getObject("connected_on", java.time.LocalDate.class),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant()),
                             rs.getObject("linked_member_id", Long.class));
                 }).list();
@@ -250,7 +373,7 @@ public class ContactRows {
         return rows.stream().map(r -> {
             Member m = r.linkedMember() == null ? null : linked.get(r.linkedMember());
             Tracked t = r.contact();
-            return m == null ? t : new Tracked(t.id(), t.name(), t.tier(), t.cadence(), m.publicId(), t.lastInteractionOn(),
+            return m == null ? t : new Tracked(t.id(), t.name(), t.tier(), t.cadence(), m.publicId(), t.connectedOn(),
                     t.createdAt());
         }).toList();
     }
@@ -283,7 +406,7 @@ public class ContactRows {
     void insertImported(MapSqlParameterSource[] rows) {
         batch.batchUpdate("""
                 insert into contact (public_id, owner_id, name, email, company, position, profile_url, notes, tier,
-                                     last_interaction_on, created_at, updated_at)
+                                     connected_on, created_at, updated_at)
                 values (:publicId, :owner, :name, :email, :company, :position, :url, :notes, :tier, :last, :now, :now)
                 """, rows);
     }
@@ -291,7 +414,7 @@ public class ContactRows {
     void updateImported(MapSqlParameterSource[] rows) {
         batch.batchUpdate("""
                 update contact set email = :email, company = :company, position = :position,
-                       profile_url = :url, notes = :notes, last_interaction_on = :last, updated_at = :now
+                       profile_url = :url, notes = :notes, connected_on = :last, updated_at = :now
                 where id = :id
                 """, rows);
     }
@@ -332,7 +455,7 @@ public class ContactRows {
         return new Contact(rs.getLong("id"), rs.getString("public_id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("company"), rs.getString("position"), List.of(), rs.getString("notes"),
                 Tier.valueOf(rs.getString("tier")), null, List.of(), List.of(),
-                rs.getString("profile_url"), rs.getObject("last_interaction_on", java.time.LocalDate.class),
+                rs.getString("profile_url"), rs.getObject("connected_on", java.time.LocalDate.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -41,7 +41,7 @@ public class ContactSeedRows {
                     .addValue("now", now.atOffset(ZoneOffset.UTC)));
         }
         jdbc.batchUpdate("""
-                insert into contact (public_id, owner_id, name, email, tier, linked_member_id, last_interaction_on,
+                insert into contact (public_id, owner_id, name, email, tier, linked_member_id, connected_on,
                                      created_at, updated_at)
                 values (:id, :owner, :name, :email, :tier, :linked, :known, :created, :now)
                 """, rows.toArray(SqlParameterSource[]::new));

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
+import org.reciprocity.core.network.Tier;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.Cursor;
+import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +43,17 @@ class ContactsApi {
     }
 
     @GetMapping("/api/v1/contacts")
-    @Operation(summary = "The caller's private contacts, oldest first")
+    @Operation(summary = "The caller's private contacts, oldest first; q searches name, e-mail, company, position and tags")
     ListPage<Contact> listContacts(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
-                           @RequestParam(required = false) String cursor) {
+                           @RequestParam(required = false) String cursor, @RequestParam(required = false) String q,
+                           @RequestParam(required = false) String tier, @RequestParam(required = false) String tag) {
         Cursor page = Cursor.of(limit, cursor);
-        return page.page(contacts.pageAfter(me.id(), page.after(), page.fetchSize()), Contact::internalId, c -> c);
+        Tier wanted = ContactPages.tierOrAny(tier);
+        if (tier != null && !tier.isBlank() && wanted == null) {
+            throw new InvalidInput("tier", "Use one of INNER_CIRCLE, CLOSE, ACQUAINTANCE or UNTRACKED.");
+        }
+        ContactRows.ContactQuery query = new ContactRows.ContactQuery(q, wanted, tag);
+        return page.page(contacts.search(me.id(), query, page.after(), page.fetchSize()), Contact::internalId, c -> c);
     }
 
     @GetMapping("/api/v1/contacts/{id}")

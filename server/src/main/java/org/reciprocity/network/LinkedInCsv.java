@@ -176,9 +176,9 @@ final class LinkedInCsv {
             }
         }
         List<String> tags = values(r.get("Tags"));
-        Tier tier = Tier.ACQUAINTANCE;
+        Tier tier = Tier.UNTRACKED;
         try {
-            tier = r.get("Tier").isEmpty() ? Tier.ACQUAINTANCE : Tier.valueOf(r.get("Tier").toUpperCase(Locale.ROOT));
+            tier = r.get("Tier").isEmpty() ? Tier.UNTRACKED : Tier.valueOf(r.get("Tier").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ignored) {
             // an unknown tier falls back to the default
         }

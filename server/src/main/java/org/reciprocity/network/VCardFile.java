@@ -129,7 +129,7 @@ final class VCardFile {
         // several NOTE properties (Outlook writes one per paragraph, phones one per memo) become one text
         String notes = vcard.getNotes().stream().map(Note::getValue).filter(n -> n != null && !n.isBlank())
                 .map(String::strip).collect(Collectors.joining("\n\n"));
-        Tier tier = Tier.ACQUAINTANCE;
+        Tier tier = Tier.UNTRACKED;
         RawProperty tierProperty = vcard.getExtendedProperty(TIER_PROPERTY);
         if (tierProperty != null && tierProperty.getValue() != null) {
             try {

@@ -40,6 +40,20 @@ public record Cursor(int limit, long after) {
         return new ListPage<>(views.apply(shown), next);
     }
 
+    /** A page whose next position the caller worked out (a search that filters what it reads); null on the last. */
+    public static <V> ListPage<V> pageAt(List<V> items, Long nextAfter) {
+        return new ListPage<>(items, nextAfter == null ? null : encode(nextAfter));
+    }
+
+    /** The position a cursor names, for links that go back as well as forward; 0 for none. */
+    public static long position(String cursor) {
+        return decode(cursor);
+    }
+
+    public static String token(long position) {
+        return encode(position);
+    }
+
     static String encode(long after) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + after).getBytes(StandardCharsets.UTF_8));
     }

@@ -23,7 +23,7 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
         MockHttpSession benSession = pageSession(ben);
         mvc.perform(get("/ledger/record").param("member", ben.id()).session(anaSession))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("value=\"member:" + ben.id() + "\" selected")));
+                .andExpect(content().string(containsString("value=\"member:" + ben.id() + "\" checked")));
         mvc.perform(post("/ledger/record").session(anaSession).with(csrf())
                         .param("direction", "GAVE").param("counterpart", "member:" + ben.id()).param("kind", "FEEDBACK")
                         .param("description", "Reviewed the pitch deck").param("weight", "3")

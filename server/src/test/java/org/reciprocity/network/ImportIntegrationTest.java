@@ -68,9 +68,10 @@ class ImportIntegrationTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("Ana Lima", "Jonas Weber", "Priya Sharma", "Chloé Dubois", "Kenji Sato");
         Map<String, Object> ana = all.stream().filter(c -> c.get("name").equals("Ana Lima")).findFirst().orElseThrow();
         assertThat(ana).containsEntry("email", "ana.lima@example.org").containsEntry("position", "Director, Supply Chain")
-                .containsEntry("lastInteractionOn", "2024-04-01");
+                // two rows of hers merged: "connected since" keeps the earlier date, and the contact starts untracked
+                .containsEntry("connectedOn", "2024-03-12").containsEntry("tier", "UNTRACKED");
         assertThat(all.stream().filter(c -> c.get("name").equals("Priya Sharma")).findFirst().orElseThrow())
-                .containsEntry("company", "Infotech, Ltd.").containsEntry("lastInteractionOn", "2021-02-28");
+                .containsEntry("company", "Infotech, Ltd.").containsEntry("connectedOn", "2021-02-28");
         // importing the same file again duplicates nobody
         String again = importAndWait(me, "LINKEDIN_CSV", sample("linkedin-connections.csv"), new ArrayList<>());
         assertThat(JsonPath.<Integer>read(again, "$.imported")).isZero();
@@ -144,7 +145,7 @@ class ImportIntegrationTest extends IntegrationTest {
         String job = importAndWait(me, "LINKEDIN_CSV", headerless.getBytes(StandardCharsets.UTF_8), new ArrayList<>());
         assertThat(JsonPath.<Integer>read(job, "$.imported")).isEqualTo(2);
         assertThat(find(contacts(me), "Ana Lima")).containsEntry("position", "Director, Supply")
-                .containsEntry("lastInteractionOn", "2024-03-12");
+                .containsEntry("connectedOn", "2024-03-12");
 
         // Excel's "Unicode text" and "CSV (semicolon)" saves: UTF-16 with a mark, CRLF, quotes, numeric dates
         String excel = "First Name;Last Name;URL;Email Address;Company;Position;Connected On\r\n"
@@ -158,14 +159,14 @@ class ImportIntegrationTest extends IntegrationTest {
         assertThat(JsonPath.<List<Integer>>read(resaved, "$.errors[*].line")).containsExactly(4);
         List<Map<String, Object>> all = contacts(me);
         assertThat(find(all, "Chloé Dubois")).containsEntry("company", "Studio; Lumière")
-                .containsEntry("lastInteractionOn", "2024-03-12").containsEntry("email", "chloe@example.fr");
-        assertThat(find(all, "Kenji Sato")).containsEntry("lastInteractionOn", "2024-03-12");
+                .containsEntry("connectedOn", "2024-03-12").containsEntry("email", "chloe@example.fr");
+        assertThat(find(all, "Kenji Sato")).containsEntry("connectedOn", "2024-03-12");
         // the same semicolon file as Windows-1252 without a mark: the accents survive, month-first US dates too
         String us = excel.replace("12/03/2024", "3/12/2024").replace("01/01/2020", "12/31/2020");
         Account other = newAccount("Spreadsheet Us");
         importAndWait(other, "LINKEDIN_CSV", us.getBytes(java.nio.charset.Charset.forName("windows-1252")), new ArrayList<>());
         assertThat(find(contacts(other), "Chloé Dubois")).containsEntry("company", "Studio; Lumière")
-                .containsEntry("lastInteractionOn", "2024-03-12");
+                .containsEntry("connectedOn", "2024-03-12");
     }
 
     @Test

@@ -218,7 +218,7 @@ public final class PrepareLoadTest {
         }
         try (PreparedStatement contact = db.prepareStatement("""
                 insert into contact (public_id, owner_id, name, email, company, position, tier, linked_member_id,
-                                     last_interaction_on, created_at, updated_at)
+                                     connected_on, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, now() - interval '400' day, now())""", Statement.RETURN_GENERATED_KEYS);
              PreparedStatement email = db.prepareStatement(
                      "insert into contact_email (contact_id, position, email, kind, preferred) values (?, 0, ?, 'WORK', true)");
