@@ -108,7 +108,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, PasswordAuthenticator authenticator, SessionRegistry sessions,
                               SessionProperties sessionProperties, Clock clock) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/login", "/login/failed", "/signup", "/error", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/failed", "/signup", "/error", "/favicon.ico", "/favicon.svg",
                                 "/css/**", "/js/**", "/webjars/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/members/*", "/members/*/reputation").permitAll()

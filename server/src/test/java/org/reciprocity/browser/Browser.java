@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -46,8 +47,35 @@ final class Browser {
     }
 
     static void screenshot(ChromeDriver driver, String name) throws IOException {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Path file = Path.of("target", "screenshots").resolve(name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** axe-core, vendored from npm (src/test/resources/axe), read once. */
+    private static String axe;
+
+    /**
+     * The critical and serious accessibility violations axe-core finds on the page the browser shows, one line
+     * each: the rule, what it asks, and the elements that break it.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> seriousViolations(ChromeDriver driver) throws IOException {
+        if (axe == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        driver.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                    .filter(v => v.impact === 'critical' || v.impact === 'serious')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — '
+                        + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));
+                """);
+        return (List<String>) result;
     }
 }
