@@ -69,7 +69,8 @@ final class NaiveAgenda {
             }
             theirs.sort(Comparator.comparing(Entry::occurredOn).thenComparingLong(Entry::id));
             // the ledger's own rule per relationship (the same function as the agenda): what is naive here is the scan
-            RelationshipStanding standing = RelationshipStanding.of(theirs, today, LedgerSettings.defaults());
+            RelationshipStanding standing = RelationshipStanding.of(theirs, today, LedgerSettings.defaults(),
+                    RelationshipStanding.givesMoreOverall(in.entries()));
             if (standing.owing() == RelationshipStanding.Owing.MEMBER_OWES) {
                 items.add(new AgendaItem("GIVE_BACK:" + who, AgendaType.GIVE_BACK, standing.dueOn(),
                         who, null, "give back", who, false));

@@ -222,11 +222,13 @@ public final class Agenda {
      * the ledger's GIVE_BACK flags name the same people once an item is due. MEMBER_OWES reads no setting.
      */
     private static void giveBack(AgendaInput in, LocalDate today, Map<String, Touches> byKey, List<AgendaItem> items) {
+        boolean givesMore = RelationshipStanding.givesMoreOverall(in.entries());
         for (Map.Entry<String, Touches> relationship : byKey.entrySet()) {
             if (relationship.getValue().entries.isEmpty()) {
                 continue;
             }
-            RelationshipStanding standing = RelationshipStanding.of(relationship.getValue().entries, today, SETTINGS);
+            RelationshipStanding standing = RelationshipStanding.of(relationship.getValue().entries, today, SETTINGS,
+                    givesMore);
             if (standing.owing() != RelationshipStanding.Owing.MEMBER_OWES) {
                 continue;
             }

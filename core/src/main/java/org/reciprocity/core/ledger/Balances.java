@@ -34,6 +34,7 @@ public final class Balances {
             anyPending |= !e.status().counts();
         }
         Decay decay = new Decay(today, settings.halfLifeDays());
+        boolean givesMore = RelationshipStanding.givesMoreOverall(entries);
         List<RelationshipBalance> relationships = new ArrayList<>(byCounterpart.size());
         double totalGiven = 0;
         double totalReceived = 0;
@@ -44,7 +45,7 @@ public final class Balances {
                 continue;
             }
             RelationshipBalance balance = relationship(group.getKey(), counted, today, settings, decay,
-                    RelationshipStanding.of(group.getValue(), today, settings));
+                    RelationshipStanding.of(group.getValue(), today, settings, givesMore));
             relationships.add(balance);
             totalGiven += balance.given();
             totalReceived += balance.received();

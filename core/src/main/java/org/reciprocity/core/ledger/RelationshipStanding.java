@@ -50,6 +50,27 @@ public record RelationshipStanding(Owing owing, int waiting, Entry oldestWaiting
      * {@code needsAttention}: one-sided, or a give-back that is due.
      */
     public static RelationshipStanding of(List<Entry> chronological, LocalDate today, LedgerSettings settings) {
+        return of(chronological, today, settings, false);
+    }
+
+    /**
+     * Whether the member gives more than they receive across their whole ledger (the effort of the favors that
+     * count). Such a member's favors received are the community giving back (value that circled back to them),
+     * not debts: they are not reminded to return each one (scenario 1, the generous entrepreneur).
+     */
+    public static boolean givesMoreOverall(java.util.Collection<Entry> entries) {
+        long balance = 0;
+        for (Entry e : entries) {
+            if (e.status().counts()) {
+                balance += e.isGiven() ? e.weight() : -e.weight();
+            }
+        }
+        return balance > 0;
+    }
+
+    /** As {@link #of(List, LocalDate, LedgerSettings)}, for a member who {@link #givesMoreOverall} or not. */
+    public static RelationshipStanding of(List<Entry> chronological, LocalDate today, LedgerSettings settings,
+                                          boolean givesMoreOverall) {
         Deque<Entry> gave = new ArrayDeque<>();
         Deque<Entry> received = new ArrayDeque<>();
         int gaveWeight = 0;
@@ -73,6 +94,12 @@ public record RelationshipStanding(Owing owing, int waiting, Entry oldestWaiting
                 receivedCount++;
                 lastReceived = lastReceived == null || e.occurredOn().isAfter(lastReceived) ? e.occurredOn() : lastReceived;
             }
+        }
+        if (!received.isEmpty() && receivedWeight > gaveWeight && givesMoreOverall) {
+            Entry oldest = received.peekFirst();
+            return new RelationshipStanding(Owing.BALANCED, received.size(), oldest, null, false,
+                    "They did you a favor on " + oldest.occurredOn() + ". You give more than you receive overall: this is "
+                            + "the community giving back, nothing is owed.");
         }
         if (!received.isEmpty() && receivedWeight > gaveWeight) {
             Entry oldest = received.peekFirst();

@@ -36,6 +36,17 @@ class RelationshipStandingTest {
     }
 
     @Test
+    void aMemberWhoGivesMoreOverallOwesNobodyWhatCameBackToThem() {
+        // she gave to ann and cid; bob, whom she never helped, helped her: value that circled back, not a debt
+        Ledgers ledger = new Ledgers().gave("ann", 3, 200).gave("cid", 3, 150).received("bob", 2, 60);
+        assertThat(RelationshipStanding.givesMoreOverall(ledger.entries())).isTrue();
+        assertThat(ledger.health(null).flags()).noneMatch(f -> f.type() == FlagType.GIVE_BACK);
+        List<Entry> withBob = ledger.entries().stream().filter(e -> e.counterpart().equals("bob")).toList();
+        assertThat(RelationshipStanding.of(withBob, Ledgers.TODAY, DEFAULTS, true).owing()).isEqualTo(Owing.BALANCED);
+        assertThat(RelationshipStanding.of(withBob, Ledgers.TODAY, DEFAULTS, false).owing()).isEqualTo(Owing.MEMBER_OWES);
+    }
+
+    @Test
     void theMemberOwesFromTheOldestWaitingFavorAndItIsDueAMonthLater() {
         RelationshipStanding s = standing(new Ledgers().received("bob", 2, 50).received("bob", 3, 40).gave("bob", 1, 10));
         assertThat(s.owing()).isEqualTo(Owing.MEMBER_OWES);
