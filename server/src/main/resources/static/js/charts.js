@@ -1,4 +1,4 @@
-// The community dashboard's charts: each element with data-chart holds {kind, labels, series, horizontal}, which
+// Charts (the ledger's, the community dashboard's): each element with data-chart holds {kind, labels, series, horizontal}, which
 // becomes an Apache ECharts option. The table under each chart carries the same figures for those who cannot see it.
 document.addEventListener('DOMContentLoaded', function () {
   if (!window.echarts) {

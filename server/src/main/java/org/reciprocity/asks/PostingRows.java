@@ -79,6 +79,12 @@ class PostingRows {
     }
 
     /** The member's postings of one kind, newest first, keyset-paged by id. */
+    /** Whether the member ever posted anything (an ask, an offer, an opportunity). */
+    boolean anyOf(long ownerId) {
+        return jdbc.sql("select count(*) from posting where owner_id = :owner").param("owner", ownerId)
+                .query(Long.class).single() > 0;
+    }
+
     List<Posting> ofOwner(long ownerId, PostingKind kind, long beforeId, int limit) {
         return complete(jdbc.sql("select " + COLUMNS + """
                  from posting where owner_id = :owner and kind = :kind and id < :before order by id desc limit :limit

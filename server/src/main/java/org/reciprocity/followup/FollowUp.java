@@ -130,6 +130,11 @@ public class FollowUp {
         return named(rows.interactions(me.id(), limit)).stream().map(FollowUp::view).toList();
     }
 
+    /** The member's interactions with one of their contacts, newest first. */
+    public List<InteractionView> interactionsWith(CurrentMember me, Contact contact, int limit) {
+        return named(rows.interactionsWithContact(me.id(), contact.internalId(), limit)).stream().map(FollowUp::view).toList();
+    }
+
     /** An interaction with the person it was with: their key ("m:" or "c:" and public id) and name. */
     record NamedInteraction(FollowUpRows.StoredInteraction stored, String personKey, String personName) {}
 

@@ -16,6 +16,7 @@ import org.reciprocity.followup.FollowUpViews.InteractionView;
 import org.reciprocity.followup.FollowUpViews.SnoozeInput;
 import org.reciprocity.followup.FollowUpViews.StandingView;
 import org.reciprocity.security.CurrentMember;
+import org.reciprocity.web.Cursor;
 import org.reciprocity.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -84,8 +85,10 @@ class FollowUpApi {
     @Operation(summary = "Contacts past their ideal (AMBER) or maximum (RED) interval",
             description = "sort=silence (default, longest first), recent or name.")
     ListPage<StandingView> listLosingTouch(@AuthenticationPrincipal CurrentMember me,
-                                       @RequestParam(required = false) String sort) {
-        return new ListPage<>(followUp.losingTouch(me, sort), null);
+                                       @RequestParam(required = false) String sort,
+                                       @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String cursor) {
+        return Cursor.of(limit, cursor).slice(followUp.losingTouch(me, sort));
     }
 
     @GetMapping("/api/v1/cadences")

@@ -1,6 +1,7 @@
 package org.reciprocity.followup;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import org.reciprocity.followup.FollowUpViews.CadenceInput;
 import org.reciprocity.followup.FollowUpViews.InteractionInput;
@@ -91,10 +92,14 @@ class FollowUpPages {
     @PostMapping("/agenda/interactions")
     String log(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String person,
                @RequestParam(required = false) String type, @RequestParam(required = false) String occurredOn,
-               @RequestParam(required = false) String note, HttpServletResponse response, Model model) {
+               @RequestParam(required = false) String note, @RequestParam(required = false) String returnTo,
+               HttpServletResponse response, Model model) {
         InteractionInput input = input(person, type, occurredOn, note);
         try {
             followUp.log(me, input);
+            if ("contact".equals(returnTo) && input.contactId() != null) {
+                return "redirect:/contacts/" + input.contactId() + "?done=logged";
+            }
             return "redirect:/agenda?done=logged";
         } catch (InvalidInput e) {
             response.setStatus(422);
@@ -103,6 +108,16 @@ class FollowUpPages {
                 errors.put("person", "Choose whom you were in touch with.");
             }
             return page(me, model, null, errors, input);
+        }
+    }
+
+    static final int LOSING_TOUCH_PAGE = 50;
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 
@@ -133,8 +148,17 @@ class FollowUpPages {
     }
 
     @GetMapping("/losing-touch")
-    String losingTouch(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String sort, Model model) {
-        model.addAttribute("standings", followUp.losingTouch(me, sort));
+    String losingTouch(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) String page, Model model) {
+        List<FollowUpViews.StandingView> all = followUp.losingTouch(me, sort);
+        int pages = Math.max(1, (all.size() + LOSING_TOUCH_PAGE - 1) / LOSING_TOUCH_PAGE);
+        int shown = Math.min(pages, pageNumber(page));
+        model.addAttribute("standings", all.subList((shown - 1) * LOSING_TOUCH_PAGE,
+                Math.min(all.size(), shown * LOSING_TOUCH_PAGE)));
+        model.addAttribute("total", all.size());
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("today", followUp.today(me));
         model.addAttribute("sort", sort == null ? "silence" : sort);
         return "pages/losing-touch";
     }

@@ -55,6 +55,19 @@ class FollowUpRows {
         return interactions(owner, null, limit);
     }
 
+    /** The owner's interactions with one contact, newest first. */
+    List<StoredInteraction> interactionsWithContact(long owner, long contactId, int limit) {
+        return jdbc.sql("""
+                select public_id, kind, occurred_on, note, member_id, contact_id, created_at
+                from interaction where owner_id = :owner and contact_id = :contact
+                order by occurred_on desc, id desc limit :limit
+                """).param("owner", owner).param("contact", contactId).param("limit", limit)
+                .query((rs, n) -> new StoredInteraction(rs.getString(1), InteractionType.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getObject(5, Long.class),
+                        rs.getObject(6, Long.class), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** One of the owner's interactions by its public id. */
     Optional<StoredInteraction> interaction(long owner, String publicId) {
         return interactions(owner, publicId, 1).stream().findFirst();

@@ -20,7 +20,30 @@ public final class FollowUpViews {
                                  String reminderId, String link, String action, boolean overdue) {}
 
     /** Today's agenda: what is due and overdue; {@code moreKeepInTouch} more relationships wait on the losing-touch page. */
-    public record AgendaView(List<AgendaItemView> items, int moreKeepInTouch, LocalDate today) {}
+    public record AgendaView(List<AgendaItemView> items, int moreKeepInTouch, LocalDate today) {
+
+        /**
+         * The items per person, for the page: one entry per person with all that is due with them, in the order of
+         * each person's first item; items with nobody (a pledge, an expiring ask) stand alone.
+         */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public List<PersonItems> byPerson() {
+            java.util.Map<String, PersonItems> groups = new java.util.LinkedHashMap<>();
+            int alone = 0;
+            for (AgendaItemView item : items) {
+                String key = item.counterpart() == null ? "alone:" + alone++ : item.counterpart().link();
+                groups.computeIfAbsent(key, k -> new PersonItems(item.counterpart(), new java.util.ArrayList<>()))
+                        .items().add(item);
+            }
+            return List.copyOf(groups.values());
+        }
+    }
+
+    /** One moment of a contact's timeline: a favor or an interaction. */
+    public record Moment(LocalDate on, org.reciprocity.ledger.LedgerViews.ExchangeView favor, InteractionView interaction) {}
+
+    /** A person's items on today's agenda (the person null for items with nobody). */
+    public record PersonItems(Counterpart counterpart, List<AgendaItemView> items) {}
 
     public record InteractionInput(String memberId, String contactId, String type, String occurredOn, String note) {}
 

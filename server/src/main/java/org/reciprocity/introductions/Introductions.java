@@ -50,9 +50,22 @@ public class Introductions {
     public record Person(String memberId, String displayName, String headline) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** @param acceptances how many of the two have accepted so far (a decline ends it, and nobody is told whose) */
     public record IntroductionView(String id, String status, String role, String reason, Person introducer,
                                    Person first, Person second, String yourAnswer, String otherEmail,
-                                   Instant createdAt, Instant decidedAt, List<String> warnings) {}
+                                   Instant createdAt, Instant decidedAt, List<String> warnings, int acceptances) {
+
+        /** The status as the page says it: where a proposal stands once one of the two has accepted. */
+        public String statusText() {
+            if (!status.equals("PROPOSED") || acceptances == 0) {
+                return status.toLowerCase(java.util.Locale.ROOT);
+            }
+            if ("ACCEPTED".equals(yourAnswer)) {
+                return "you accepted; waiting for the other";
+            }
+            return role.equals("INTRODUCER") ? "one accepted; waiting for the other" : "the other accepted; waiting for you";
+        }
+    }
 
     public record Proposal(String firstMemberId, String secondMemberId, String reason) {}
 
@@ -220,7 +233,8 @@ public class Introductions {
         Answer mine = i.answerOf(me.id());
         return new IntroductionView(i.publicId(), i.status().name(), role, i.reason(), person(people.get(i.introducerId())),
                 person(people.get(i.firstId())), person(people.get(i.secondId())), mine == null ? null : mine.name(),
-                otherEmail, i.createdAt(), i.decidedAt(), warnings);
+                otherEmail, i.createdAt(), i.decidedAt(), warnings,
+                (i.firstAnswer() == Answer.ACCEPTED ? 1 : 0) + (i.secondAnswer() == Answer.ACCEPTED ? 1 : 0));
     }
 
     private Person person(Member m) {

@@ -54,6 +54,12 @@ class ExchangeRows {
 
     record Thanks(long exchangeId, String note, Instant createdAt) {}
 
+    /** Whether the member has recorded any favor, or is the counterpart of one. */
+    boolean anyOf(long memberId) {
+        return jdbc.sql("select count(*) from exchange where " + OF_MEMBER + " and superseded_by_id is null")
+                .param("me", memberId).query(Long.class).single() > 0;
+    }
+
     /** The member's live favors (pending, confirmed or private) per private contact, by contact id. */
     Map<Long, Integer> countsWithContacts(long memberId) {
         Map<Long, Integer> counts = new java.util.HashMap<>();

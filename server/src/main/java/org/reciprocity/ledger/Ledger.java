@@ -229,10 +229,41 @@ public class Ledger {
         return health(load(me.id()));
     }
 
+    /** Whether the member paused giving (the ledger offers to pause or resume). */
+    public boolean givingPaused(CurrentMember me) {
+        return Boolean.TRUE.equals(profiles.of(me.id()).givingPaused());
+    }
+
     /** Health and balances from one load of the ledger, for the dashboard that shows both. */
     public LedgerViews.Overview overview(CurrentMember me) {
         Loaded loaded = load(me.id());
-        return new LedgerViews.Overview(health(loaded), balances(loaded));
+        return new LedgerViews.Overview(health(loaded), balances(loaded), months(me.id(), loaded));
+    }
+
+    /** The twelve months up to the member's today, oldest first, each with what was given and received. */
+    private List<LedgerViews.MonthView> months(long me, Loaded loaded) {
+        java.time.YearMonth last = java.time.YearMonth.from(loaded.today());
+        java.time.YearMonth first = last.minusMonths(11);
+        int[] given = new int[12];
+        int[] received = new int[12];
+        for (Exchange e : loaded.rows().values()) {
+            java.time.YearMonth month = java.time.YearMonth.from(e.occurredOn());
+            boolean counts = e.status() == ExchangeStatus.CONFIRMED || e.status() == ExchangeStatus.PRIVATE;
+            if (!counts || month.isBefore(first) || month.isAfter(last)) {
+                continue;
+            }
+            int i = (int) first.until(month, java.time.temporal.ChronoUnit.MONTHS);
+            if (e.directionFor(me) == Direction.GAVE) {
+                given[i] += e.weight();
+            } else {
+                received[i] += e.weight();
+            }
+        }
+        List<LedgerViews.MonthView> months = new ArrayList<>(12);
+        for (int i = 0; i < 12; i++) {
+            months.add(new LedgerViews.MonthView(first.plusMonths(i), given[i], received[i]));
+        }
+        return months;
     }
 
     private List<BalanceView> balances(Loaded loaded) {
@@ -270,7 +301,8 @@ public class Ledger {
 
     // --- the member's ledger as core sees it -----------------------------------------------
 
-    private record Loaded(LedgerHealth health, Map<String, Counterpart> counterparts, Map<Long, Exchange> rows) {}
+    private record Loaded(LedgerHealth health, Map<String, Counterpart> counterparts, Map<Long, Exchange> rows,
+                          LocalDate today) {}
 
     private Loaded load(long me) {
         List<Exchange> rows = exchanges.forBalances(me);
@@ -280,9 +312,10 @@ public class Ledger {
             entries.add(entry(e, key(me, e), me, thanked));
         }
         Integer capacity = profiles.of(me).capacityPerMonth();
-        LedgerHealth health = LedgerHealth.of(entries, capacity, today.of(me), settings);
+        LocalDate day = today.of(me);
+        LedgerHealth health = LedgerHealth.of(entries, capacity, day, settings);
         return new Loaded(health, counterparts(me, rows),
-                rows.stream().collect(Collectors.toMap(Exchange::id, Function.identity())));
+                rows.stream().collect(Collectors.toMap(Exchange::id, Function.identity())), day);
     }
 
     private static Entry entry(Exchange e, String key, long me, Set<Long> thanked) {

@@ -7,6 +7,7 @@ import org.reciprocity.ledger.LedgerViews.ExchangeView;
 import org.reciprocity.network.People;
 import org.reciprocity.network.PersonPicker;
 import org.reciprocity.security.CurrentMember;
+import org.reciprocity.web.Chart;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
@@ -18,19 +19,32 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The ledger's pages: the dashboard, recording, answering and thanking, and relationship histories. */
 @Controller
 class LedgerPages {
 
+    /** The open favors the record form offers to give back (the newest relationships' first). */
+    static final int RETURNABLE_SHOWN = 100;
+
+    /** The relationships the ledger's chart draws: the largest by what went both ways; the table lists all. */
+    static final int RELATIONSHIPS_CHARTED = 12;
+
     private final Ledger ledger;
     private final CircledBackChains circledBack;
     private final People people;
+    private final JsonMapper json;
 
-    LedgerPages(Ledger ledger, CircledBackChains circledBack, People people) {
+    LedgerPages(Ledger ledger, CircledBackChains circledBack, People people, JsonMapper json) {
         this.ledger = ledger;
         this.circledBack = circledBack;
         this.people = people;
+        this.json = json;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     @GetMapping("/ledger")
@@ -38,6 +52,22 @@ class LedgerPages {
         LedgerViews.Overview overview = ledger.overview(me);
         model.addAttribute("health", overview.health());
         model.addAttribute("balances", overview.balances());
+        model.addAttribute("months", overview.months());
+        model.addAttribute("today", ledger.today(me));
+        model.addAttribute("paused", ledger.givingPaused(me));
+        model.addAttribute("monthsChart", json.writeValueAsString(new Chart("bar",
+                overview.months().stream().map(LedgerViews.MonthView::label).toList(),
+                List.of(new Chart.Series("Given", overview.months().stream().map(m -> (Number) m.given()).toList()),
+                        new Chart.Series("Received", overview.months().stream().map(m -> (Number) m.received()).toList())),
+                false)));
+        List<LedgerViews.BalanceView> biggest = overview.balances().stream()
+                .sorted(java.util.Comparator.comparingDouble((LedgerViews.BalanceView b) -> -(b.given() + b.received())))
+                .limit(RELATIONSHIPS_CHARTED).toList();
+        model.addAttribute("relationshipsChart", json.writeValueAsString(new Chart("bar",
+                biggest.stream().map(b -> b.counterpart().displayName()).toList(),
+                List.of(new Chart.Series("Given", biggest.stream().map(b -> (Number) round(b.given())).toList()),
+                        new Chart.Series("Received", biggest.stream().map(b -> (Number) round(b.received())).toList())),
+                true)));
         model.addAttribute("inbox", ledger.inbox(me));
         model.addAttribute("unthanked", ledger.unthanked(me));
         model.addAttribute("circledBack", circledBack.of(me, null).items().stream()
@@ -46,6 +76,8 @@ class LedgerPages {
             case "confirmed" -> "Confirmed. It now counts for both of you.";
             case "disputed" -> "Disputed. The other member sees your reason.";
             case "thanked" -> "Your thank-you was sent.";
+            case "paused" -> "Giving paused: nobody is pointed to you for help until you resume (your profile says so too).";
+            case "resumed" -> "Giving resumed: matching may point people to you again.";
             default -> null;
         });
         return "pages/ledger";
@@ -70,8 +102,23 @@ class LedgerPages {
             return "redirect:/exchanges/" + created.id() + "?recorded";
         } catch (InvalidInput e) {
             response.setStatus(422);
-            return recordPage(me, model, form, e.byField(), null);
+            return recordPage(me, model, form, inPageWords(e.byField()), null);
         }
+    }
+
+    /**
+     * The API's errors, worded for the form: the page has a person picker, not the API's two id fields, and a
+     * list of favors to give back, not an id to type.
+     */
+    static Map<String, String> inPageWords(Map<String, String> errors) {
+        Map<String, String> worded = new java.util.LinkedHashMap<>(errors);
+        for (String field : List.of("counterpartMemberId", "contactId")) {
+            worded.computeIfPresent(field, (f, message) -> message.contains("counterpartMemberId")
+                    ? "Choose whom the favor was with: search for a name above, then pick one." : message);
+        }
+        worded.computeIfPresent("returnsExchangeId", (f, message) -> message.contains("returnsExchangeId")
+                ? "Choose one of the favors in the list, or none." : message);
+        return worded;
     }
 
     @GetMapping("/exchanges/{id}")
@@ -86,7 +133,7 @@ class LedgerPages {
     @PostMapping("/exchanges/{id}/confirm")
     String confirm(@AuthenticationPrincipal CurrentMember me, @PathVariable String id,
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        return answered(htmx, model, id, "Confirmed.", "confirmed", () -> ledger.confirm(me, id));
+        return answered(me, htmx, model, id, "Confirmed.", "confirmed", () -> ledger.confirm(me, id));
     }
 
     @PostMapping("/exchanges/{id}/dispute")
@@ -95,7 +142,7 @@ class LedgerPages {
                    @RequestHeader(value = "HX-Request", required = false) String htmx,
                    HttpServletResponse response, Model model) {
         try {
-            return answered(htmx, model, id, "Disputed.", "disputed", () -> ledger.dispute(me, id, reason));
+            return answered(me, htmx, model, id, "Disputed.", "disputed", () -> ledger.dispute(me, id, reason));
         } catch (InvalidInput e) {
             return exchangeWithErrors(me, id, e, response, model);
         }
@@ -107,7 +154,7 @@ class LedgerPages {
                  @RequestHeader(value = "HX-Request", required = false) String htmx,
                  HttpServletResponse response, Model model) {
         try {
-            return answered(htmx, model, id, "Thanked.", "thanked", () -> ledger.thank(me, id, note));
+            return answered(me, htmx, model, id, "Thanked.", "thanked", () -> ledger.thank(me, id, note));
         } catch (InvalidInput e) {
             return exchangeWithErrors(me, id, e, response, model);
         }
@@ -124,21 +171,28 @@ class LedgerPages {
     }
 
     /** Runs the answer; htmx gets the replacement row, a plain form post goes back to the dashboard. */
-    private String answered(String htmx, Model model, String id, String message, String done, Runnable action) {
+    private String answered(CurrentMember me, String htmx, Model model, String id, String message, String done,
+                            Runnable action) {
         try {
             action.run();
         } catch (Conflict | Forbidden e) {
             if (htmx == null) {
                 return "redirect:/exchanges/" + id;
             }
-            model.addAttribute("message", e.getMessage());
-            return "fragments/answered";
+            return answeredFragment(me, model, e.getMessage());
         }
         if (htmx != null) {
-            model.addAttribute("message", message);
-            return "fragments/answered";
+            return answeredFragment(me, model, message);
         }
         return "redirect:/ledger?done=" + done;
+    }
+
+    /** The answer that replaces the row, with the section counts brought up to date out of band (htmx). */
+    private String answeredFragment(CurrentMember me, Model model, String message) {
+        model.addAttribute("message", message);
+        model.addAttribute("inboxCount", ledger.inbox(me).size());
+        model.addAttribute("unthankedCount", ledger.unthanked(me).size());
+        return "fragments/answered";
     }
 
     @GetMapping("/exchanges/{id}/correct")
@@ -184,8 +238,16 @@ class LedgerPages {
         if (correcting == null) {
             model.addAttribute("picker", PersonPicker.of(people, me, "counterpart", counterpartQuery, form.counterpart(),
                     People.Scope.CONNECTIONS_AND_CONTACTS));
+            model.addAttribute("returnable", ledger.balances(me).stream()
+                    .flatMap(b -> b.openLoops().stream().map(loop -> new LedgerViews.Returnable(loop.exchangeId(),
+                            b.counterpart().displayName() + ": " + loop.description() + " ("
+                                    + org.reciprocity.web.Dates.full(loop.occurredOn()) + ", "
+                                    + (loop.direction() == org.reciprocity.core.ledger.Direction.RECEIVED ? "they helped you" : "you helped them")
+                                    + ")")))
+                    .limit(RETURNABLE_SHOWN).toList());
         } else {
             model.addAttribute("picker", null);
+            model.addAttribute("returnable", List.of());
         }
         return "pages/record";
     }

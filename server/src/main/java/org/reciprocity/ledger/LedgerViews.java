@@ -59,6 +59,9 @@ public final class LedgerViews {
     public record OpenLoop(String exchangeId, Direction direction, ExchangeKind kind, String description,
                            LocalDate occurredOn) {}
 
+    /** A favor not yet returned, offered in the record form's "gives back a favor" list. */
+    public record Returnable(String exchangeId, String label) {}
+
     /** The balance of one relationship; {@code given} and {@code received} are weighted and decayed. */
     public record BalanceView(Counterpart counterpart, double given, double received, double balance,
                               int givenCount, int receivedCount, LocalDate firstExchangeOn, LocalDate lastExchangeOn,
@@ -82,8 +85,18 @@ public final class LedgerViews {
     public record HealthView(@JsonInclude(JsonInclude.Include.ALWAYS) Double giveTakeRatio, double given,
                              double received, List<FlagView> flags) {}
 
-    /** The dashboard's health and balances, computed together. */
-    public record Overview(HealthView health, List<BalanceView> balances) {}
+    /** The dashboard's health, balances and the last twelve months, computed together. */
+    public record Overview(HealthView health, List<BalanceView> balances, List<MonthView> months) {}
+
+    /**
+     * One month of the member's giving and taking: the effort (1-5 a favor, not decayed) of the favors that count
+     * (confirmed, or private with a contact), by the month they happened.
+     */
+    public record MonthView(java.time.YearMonth month, int given, int received) {
+        public String label() {
+            return month.format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH));
+        }
+    }
 
     /** One relationship read back whole: its balance (absent before anything counts) and every entry. */
     public record RelationshipView(Counterpart counterpart, BalanceView balance, List<ExchangeView> history) {}

@@ -3,6 +3,7 @@ package org.reciprocity.member;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.reciprocity.security.ApiTokens;
 import org.reciprocity.security.CurrentMember;
@@ -32,9 +33,11 @@ class AccountPages {
     private final ApiTokens tokens;
     private final SessionSignIn signIn;
     private final Clock clock;
+    private final List<OnboardingStep> steps;
 
     AccountPages(Accounts accounts, MemberViews views, MemberRows members, CommunitySettingRows settings, ApiTokens tokens,
-                 SessionSignIn signIn, Clock clock) {
+                 SessionSignIn signIn, Clock clock, List<OnboardingStep> steps) {
+        this.steps = List.copyOf(steps);
         this.accounts = accounts;
         this.views = views;
         this.members = members;
@@ -48,6 +51,8 @@ class AccountPages {
     String home(@AuthenticationPrincipal CurrentMember me, Model model) {
         model.addAttribute("me", me == null ? null : views.own(me));
         model.addAttribute("memberCount", members.count());
+        model.addAttribute("steps", me == null ? List.of() : steps.stream().map(step -> step.of(me.id()))
+                .sorted(java.util.Comparator.comparingInt(OnboardingStep.Step::order)).toList());
         return "pages/home";
     }
 

@@ -216,6 +216,17 @@ public class MemberViews {
         return own(me);
     }
 
+    /**
+     * Pauses or resumes the member's giving (L5's advice, one button on the ledger): while paused nobody is pointed
+     * to them for help. Only this field changes, in one transaction with the event the match index follows.
+     */
+    public void setGivingPaused(CurrentMember me, boolean paused) {
+        tx.executeWithoutResult(status -> {
+            profiles.setGivingPaused(me.id(), paused, clock.instant());
+            events.publishEvent(new MemberChanged(me.id()));
+        });
+    }
+
     /** Keeps the name in the session's principal current, so the page header shows the new name. */
     private static void refreshPrincipalName(CurrentMember me, String name) {
         var auth = SecurityContextHolder.getContext().getAuthentication();

@@ -26,8 +26,11 @@ class ProfilePages {
     private final MemberViews views;
     private final MemberRows members;
     private final SessionSignIn signIn;
+    private final Relationships relationships;
 
-    ProfilePages(MemberViews views, MemberRows members, SessionSignIn signIn, List<ProfileSection> sections) {
+    ProfilePages(MemberViews views, MemberRows members, SessionSignIn signIn, List<ProfileSection> sections,
+                 Relationships relationships) {
+        this.relationships = relationships;
         this.sections = List.copyOf(sections);
         this.views = views;
         this.members = members;
@@ -60,6 +63,13 @@ class ProfilePages {
         return "pages/profile-edit";
     }
 
+    /** The ledger's "Pause giving" and "Resume giving" buttons. */
+    @PostMapping("/profile/giving")
+    String giving(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "true") boolean paused) {
+        views.setGivingPaused(me, paused);
+        return "redirect:/ledger?done=" + (paused ? "paused" : "resumed");
+    }
+
     @GetMapping("/members/{id}")
     String member(@AuthenticationPrincipal CurrentMember viewer, @PathVariable String id,
                   @RequestParam(required = false) String saved, Model model) {
@@ -68,7 +78,9 @@ class ProfilePages {
         model.addAttribute("member", member);
         model.addAttribute("sections", sections.stream().map(section -> section.of(shown.id(), viewer))
                 .filter(Objects::nonNull).toList());
-        model.addAttribute("own", viewer != null && viewer.publicId().equals(member.id()));
+        boolean own = viewer != null && viewer.publicId().equals(member.id());
+        model.addAttribute("own", own);
+        model.addAttribute("standing", viewer == null || own ? Relationships.Standing.NONE : relationships.standing(viewer.id(), shown.id()));
         model.addAttribute("signedIn", viewer != null);
         model.addAttribute("admin", viewer != null && viewer.isAdmin());
         model.addAttribute("notice", saved != null ? "Your profile was saved. This is how it looks to you; others see the fields you allowed them." : null);

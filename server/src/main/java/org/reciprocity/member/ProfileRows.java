@@ -136,6 +136,12 @@ public class ProfileRows {
         return profiles;
     }
 
+    /** Changes this one field: a concurrent edit of the rest of the profile is not overwritten. */
+    void setGivingPaused(long memberId, boolean paused, Instant now) {
+        jdbc.sql("update profile set giving_paused = :paused, updated_at = :now where member_id = :id")
+                .param("paused", paused).param("now", MemberRows.utc(now)).param("id", memberId).update();
+    }
+
     @Transactional
     public void save(long memberId, Profile profile, Instant now) {
         jdbc.sql("""

@@ -17,4 +17,9 @@ public interface Relationships {
 
     /** Members the member blocked or was blocked by. */
     Set<Long> blockedEitherWay(long member);
+
+    /** Where two members stand, as {@code viewer} sees it: what the member page offers follows from it. */
+    enum Standing { CONNECTED, REQUEST_SENT, REQUEST_RECEIVED, NONE }
+
+    Standing standing(long viewer, long other);
 }

@@ -88,6 +88,14 @@ class ConnectionRequestRows {
                 .single();
     }
 
+    /** Who sent the pending request between two members, if one waits. */
+    Optional<Long> pendingFrom(long a, long b) {
+        return jdbc.sql("""
+                select from_id from connection_request
+                where status = 'PENDING' and ((from_id = :a and to_id = :b) or (from_id = :b and to_id = :a))
+                """).param("a", a).param("b", b).query(Long.class).optional();
+    }
+
     List<Request> incoming(long to) {
         return jdbc.sql("select " + COLUMNS + " from connection_request where to_id = :to and status = 'PENDING' order by id desc")
                 .param("to", to).query(ConnectionRequestRows::map).list();

@@ -144,14 +144,14 @@ class ContactPages {
     String create(@AuthenticationPrincipal CurrentMember me, ContactForm form, HttpServletResponse response, Model model) {
         try {
             Contact created = contacts.create(me.id(), form.toInput(null).validated(), clock.instant());
-            return "redirect:/ledger/contacts/" + created.id();
+            return "redirect:/contacts/" + created.id();
         } catch (InvalidInput e) {
             response.setStatus(422);
             return listPage(me, model, form, e.byField(), null);
         }
     }
 
-    @GetMapping("/contacts/{id}")
+    @GetMapping("/contacts/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, Model model) {
         Contact contact = contacts.byPublicId(me.id(), id).orElseThrow(ContactRows::notFound);
         return editPage(model, contact, ContactForm.of(contact), Map.of());
@@ -163,7 +163,7 @@ class ContactPages {
         Contact contact = contacts.byPublicId(me.id(), id).orElseThrow(ContactRows::notFound);
         try {
             contacts.update(me.id(), id, form.toInput(contact.linkedMemberId()).validated(), clock.instant());
-            return "redirect:/ledger/contacts/" + id;
+            return "redirect:/contacts/" + id;
         } catch (InvalidInput e) {
             response.setStatus(422);
             return editPage(model, contact, form, e.byField());
@@ -226,6 +226,6 @@ class ContactPages {
         model.addAttribute("contact", contact);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        return "pages/contact";
+        return "pages/contact-edit";
     }
 }

@@ -447,7 +447,7 @@ public class ContactRows {
                 .orElseThrow(() -> new InvalidInput("linkedMemberId", "There is no member with this id."));
     }
 
-    static NotFound notFound() {
+    public static NotFound notFound() {
         return new NotFound("You have no contact with this id.");
     }
 

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NetworkPages {
 
     private final Network network;
+    private final NetworkRelationships relationships;
 
-    NetworkPages(Network network) {
+    NetworkPages(Network network, NetworkRelationships relationships) {
         this.network = network;
+        this.relationships = relationships;
     }
 
     @GetMapping("/network")
@@ -46,6 +48,14 @@ class NetworkPages {
 
     @GetMapping("/members/{id}/connect")
     String connectForm(@AuthenticationPrincipal CurrentMember me, @PathVariable String id, Model model) {
+        // nobody writes a note to be told afterwards that they are connected already
+        var standing = relationships.standing(me.id(), network.recipient(me, id).id());
+        if (standing == org.reciprocity.member.Relationships.Standing.CONNECTED) {
+            return "redirect:/members/" + id;
+        }
+        if (standing != org.reciprocity.member.Relationships.Standing.NONE) {
+            return "redirect:/network";
+        }
         return connectPage(me, id, "", null, null, model);
     }
 

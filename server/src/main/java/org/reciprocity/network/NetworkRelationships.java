@@ -10,10 +10,21 @@ class NetworkRelationships implements Relationships {
 
     private final ConnectionRows connections;
     private final BlockRows blocks;
+    private final ConnectionRequestRows requests;
 
-    NetworkRelationships(ConnectionRows connections, BlockRows blocks) {
+    NetworkRelationships(ConnectionRows connections, BlockRows blocks, ConnectionRequestRows requests) {
         this.connections = connections;
         this.blocks = blocks;
+        this.requests = requests;
+    }
+
+    @Override
+    public Standing standing(long viewer, long other) {
+        if (connections.areConnected(viewer, other)) {
+            return Standing.CONNECTED;
+        }
+        return requests.pendingFrom(viewer, other).map(from -> from == viewer ? Standing.REQUEST_SENT : Standing.REQUEST_RECEIVED)
+                .orElse(Standing.NONE);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.reciprocity.trust;
 
 import java.util.List;
 import java.util.Map;
+import org.reciprocity.web.Chart;
+import org.reciprocity.web.Chart.Series;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The community dashboard page, under /admin (admins only, SecurityConfig). Each chart's data goes to the page as
- * JSON in a data attribute that /js/insight.js hands to ECharts; a table under each chart says the same in text.
+ * JSON in a data attribute that /js/charts.js hands to ECharts; a table under each chart says the same in text.
  */
 @Controller
 class InsightPages {
-
-    /** What one chart shows: category labels and one or more series of values. */
-    record Chart(String kind, List<String> labels, List<Series> series, boolean horizontal) {}
-
-    record Series(String name, List<Number> values) {}
 
     private final Insights insights;
     private final JsonMapper json;

@@ -40,6 +40,16 @@ public record Cursor(int limit, long after) {
         return new ListPage<>(views.apply(shown), next);
     }
 
+    /**
+     * A page of a list computed whole in memory (a member's agenda or standings, in a stable order): the cursor
+     * is the position in that list.
+     */
+    public <T> ListPage<T> slice(List<T> all) {
+        int from = (int) Math.min(after, all.size());
+        int to = Math.min(all.size(), from + limit);
+        return new ListPage<>(List.copyOf(all.subList(from, to)), to < all.size() ? encode(to) : null);
+    }
+
     /** A page whose next position the caller worked out (a search that filters what it reads); null on the last. */
     public static <V> ListPage<V> pageAt(List<V> items, Long nextAfter) {
         return new ListPage<>(items, nextAfter == null ? null : encode(nextAfter));

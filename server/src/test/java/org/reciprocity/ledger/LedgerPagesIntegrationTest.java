@@ -33,7 +33,7 @@ class LedgerPagesIntegrationTest extends LedgerTestSupport {
                 .andReturn().getResponse().getContentAsString(), "$.items[0].id");
         mvc.perform(get("/ledger").session(benSession))
                 .andExpect(content().string(containsString("Reviewed the pitch deck")))
-                .andExpect(content().string(containsString("Waiting for your answer (1)")));
+                .andExpect(content().string(containsString("Waiting for your answer (<span id=\"inbox-count\">1</span>)")));
         mvc.perform(post("/exchanges/" + id + "/confirm").session(benSession).with(csrf()))
                 .andExpect(redirectedUrl("/ledger?done=confirmed"));
         mvc.perform(post("/exchanges/" + id + "/thanks").session(benSession).with(csrf()).param("note", "Very helpful!"))

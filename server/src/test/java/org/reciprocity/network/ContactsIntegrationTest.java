@@ -188,7 +188,7 @@ class ContactsIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.email").value("mei@home.example"))
                 .andExpect(jsonPath("$.phones[0].type").value("FAX"))
                 .andExpect(jsonPath("$.phones[1].primary").value(true));
-        mvc.perform(get("/contacts/" + id).session(session))
+        mvc.perform(get("/contacts/" + id + "/edit").session(session))
                 .andExpect(content().string(containsString("href=\"mailto:mei@work.example\"")))
                 .andExpect(content().string(containsString("href=\"tel:+8613900000000\"")))
                 .andExpect(content().string(containsString("preferred</strong>")))

@@ -61,6 +61,6 @@ class InsightIntegrationTest extends TrustTestSupport {
                 .andExpect(content().string(containsString("Cal &lt;b&gt;Insight&lt;/b&gt;")));
         mvc.perform(get("/admin/insight").session(pageSession(ada))).andExpect(status().isForbidden());
         mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
-        mvc.perform(get("/js/insight.js")).andExpect(status().isOk());
+        mvc.perform(get("/js/charts.js")).andExpect(status().isOk());
     }
 }
