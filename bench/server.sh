@@ -3,6 +3,7 @@
 # and stops it by itself after MINUTES (default 60). Usage: bench/server.sh PORT [MINUTES]
 # The limits that would throttle a load test from one address are raised here, and only here:
 # sign-ups (PrepareLoadTest creates 60 accounts) and the API's per-token and per-address rates.
+# BENCH_JAR runs another build (the page benchmark compares the build before issue 11 with this one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 port="${1:?usage: bench/server.sh PORT [MINUTES]}"
@@ -19,4 +20,4 @@ export RECIPROCITY_LIMITS_SIGNUPS_PER_HOUR_PER_ADDRESS=1000
 export RECIPROCITY_LIMITS_API_READS_PER_MINUTE=10000000 RECIPROCITY_LIMITS_API_WRITES_PER_MINUTE=10000000
 export RECIPROCITY_LIMITS_API_ADDRESS_READS_PER_MINUTE=10000000 RECIPROCITY_LIMITS_API_ADDRESS_WRITES_PER_MINUTE=10000000
 exec timeout --signal=TERM --kill-after=30s "${minutes}m" java -Xmx4g ${BENCH_JAVA_OPTS:-} \
-    -jar "$here/server/target/reciprocity.jar"
+    -jar "${BENCH_JAR:-$here/server/target/reciprocity.jar}"

@@ -81,8 +81,8 @@ class PostingRows {
     /** The member's postings of one kind, newest first, keyset-paged by id. */
     /** Whether the member ever posted anything (an ask, an offer, an opportunity). */
     boolean anyOf(long ownerId) {
-        return jdbc.sql("select count(*) from posting where owner_id = :owner").param("owner", ownerId)
-                .query(Long.class).single() > 0;
+        return !jdbc.sql("select id from posting where owner_id = :owner limit 1").param("owner", ownerId)
+                .query(Long.class).list().isEmpty();
     }
 
     List<Posting> ofOwner(long ownerId, PostingKind kind, long beforeId, int limit) {

@@ -182,7 +182,7 @@ public class FollowUp {
             }
             shown.add(view(item));
         }
-        return new AgendaView(shown, hidden, today);
+        return new AgendaView(shown, hidden, today, null);
     }
 
     /**

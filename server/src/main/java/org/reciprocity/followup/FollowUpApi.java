@@ -61,9 +61,11 @@ class FollowUpApi {
 
     @GetMapping("/api/v1/agenda")
     @Operation(summary = "Today's agenda: follow-ups, thank-yous, favors to give back, keep-in-touch, pledges, expiring posts",
-            description = "Items due today or overdue, not done and not snoozed. reminderId is what done and snooze take.")
-    AgendaView getAgenda(@AuthenticationPrincipal CurrentMember me) {
-        return followUp.agenda(me);
+            description = "Items due today or overdue, not done and not snoozed, soonest first, paged (limit, cursor). "
+                    + "reminderId is what done and snooze take.")
+    AgendaView getAgenda(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) Integer limit,
+                         @RequestParam(required = false) String cursor) {
+        return followUp.agenda(me).page(Cursor.of(limit, cursor));
     }
 
     @PostMapping("/api/v1/agenda/{reminderId}/done")

@@ -10,6 +10,7 @@ import org.reciprocity.network.People;
 import org.reciprocity.network.PersonPicker;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.InvalidInput;
+import org.reciprocity.web.PageSlice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,11 @@ class FollowUpPages {
     String agenda(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done,
                   @RequestParam(required = false) String personQuery, @RequestParam(required = false) String person,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String occurredOn,
-                  @RequestParam(required = false) String note, Model model) {
+                  @RequestParam(required = false) String note, @RequestParam(required = false) String page,
+                  Model model) {
+        if (page != null) {
+            return page(me, model, null, Map.of(), null, null, page);
+        }
         if (personQuery != null) {
             // the picker's "Find" without JavaScript: the log form again, as typed, with the people found
             return page(me, model, null, Map.of(), input(person, type, occurredOn, note), personQuery);
@@ -58,7 +63,15 @@ class FollowUpPages {
 
     private String page(CurrentMember me, Model model, String notice, Map<String, String> errors, InteractionInput form,
                         String personQuery) {
-        model.addAttribute("agenda", followUp.agenda(me));
+        return page(me, model, notice, errors, form, personQuery, null);
+    }
+
+    private String page(CurrentMember me, Model model, String notice, Map<String, String> errors, InteractionInput form,
+                        String personQuery, String agendaPage) {
+        FollowUpViews.AgendaView agenda = followUp.agenda(me);
+        model.addAttribute("agenda", agenda);
+        // people at a time: thousands of favors to thank make thousands of items
+        model.addAttribute("groups", PageSlice.of(agenda.byPerson(), agendaPage, AGENDA_PEOPLE_SHOWN));
         model.addAttribute("notice", notice);
         model.addAttribute("errors", errors);
         InteractionInput shown = form == null
@@ -112,14 +125,8 @@ class FollowUpPages {
     }
 
     static final int LOSING_TOUCH_PAGE = 50;
+    static final int AGENDA_PEOPLE_SHOWN = 25;
 
-    private static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     /** The log form's fields; {@code person} is {@code member:<id>} or {@code contact:<id>}, as the picker writes it. */
     private static InteractionInput input(String person, String type, String occurredOn, String note) {
@@ -150,14 +157,11 @@ class FollowUpPages {
     @GetMapping("/losing-touch")
     String losingTouch(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String sort,
                        @RequestParam(required = false) String page, Model model) {
-        List<FollowUpViews.StandingView> all = followUp.losingTouch(me, sort);
-        int pages = Math.max(1, (all.size() + LOSING_TOUCH_PAGE - 1) / LOSING_TOUCH_PAGE);
-        int shown = Math.min(pages, pageNumber(page));
-        model.addAttribute("standings", all.subList((shown - 1) * LOSING_TOUCH_PAGE,
-                Math.min(all.size(), shown * LOSING_TOUCH_PAGE)));
-        model.addAttribute("total", all.size());
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
+        PageSlice<FollowUpViews.StandingView> standings = PageSlice.of(followUp.losingTouch(me, sort), page, LOSING_TOUCH_PAGE);
+        model.addAttribute("standings", standings.items());
+        model.addAttribute("total", standings.total());
+        model.addAttribute("page", standings.page());
+        model.addAttribute("pages", standings.pages());
         model.addAttribute("today", followUp.today(me));
         model.addAttribute("sort", sort == null ? "silence" : sort);
         return "pages/losing-touch";

@@ -20,7 +20,14 @@ public final class FollowUpViews {
                                  String reminderId, String link, String action, boolean overdue) {}
 
     /** Today's agenda: what is due and overdue; {@code moreKeepInTouch} more relationships wait on the losing-touch page. */
-    public record AgendaView(List<AgendaItemView> items, int moreKeepInTouch, LocalDate today) {
+    public record AgendaView(List<AgendaItemView> items, int moreKeepInTouch, LocalDate today,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+
+        /** One page of the items (the API's {@code limit} and {@code cursor}), the rest as they are. */
+        public AgendaView page(org.reciprocity.web.Cursor cursor) {
+            org.reciprocity.web.ListPage<AgendaItemView> slice = cursor.slice(items);
+            return new AgendaView(slice.items(), moreKeepInTouch, today, slice.nextCursor());
+        }
 
         /**
          * The items per person, for the page: one entry per person with all that is due with them, in the order of

@@ -45,6 +45,7 @@ import org.reciprocity.web.FieldError;
 import org.reciprocity.web.InvalidInput;
 import org.reciprocity.web.ListPage;
 import org.reciprocity.web.NotFound;
+import org.reciprocity.web.PageSlice;
 import org.reciprocity.webhooks.WebhookEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -221,12 +222,51 @@ public class Ledger {
         return views(me.id(), exchanges.unthanked(me.id()), false);
     }
 
+    /** One page of the inbox: only the favors shown are turned into views (names, thanks, links). */
+    public PageSlice<ExchangeView> inbox(CurrentMember me, String page, int size) {
+        return viewsOf(me, PageSlice.of(exchanges.inbox(me.id()), page, size));
+    }
+
+    /** One page of the favors to thank. */
+    public PageSlice<ExchangeView> unthanked(CurrentMember me, String page, int size) {
+        return viewsOf(me, PageSlice.of(exchanges.unthanked(me.id()), page, size));
+    }
+
+    private PageSlice<ExchangeView> viewsOf(CurrentMember me, PageSlice<Exchange> rows) {
+        return new PageSlice<>(views(me.id(), rows.items(), false), rows.page(), rows.pages(), rows.total());
+    }
+
     public List<BalanceView> balances(CurrentMember me) {
         return balances(load(me.id()));
     }
 
     public HealthView health(CurrentMember me) {
         return health(load(me.id()));
+    }
+
+    /**
+     * The favors not yet returned between the member and one counterpart ({@code member:<id>} or
+     * {@code contact:<id>}, as the record form names them), to offer as what a new favor gives back.
+     */
+    public List<LedgerViews.Returnable> openFavorsWith(CurrentMember me, String counterpart) {
+        RelationshipView relationship;
+        try {
+            if (counterpart != null && counterpart.startsWith("member:")) {
+                relationship = withMember(me, counterpart.substring(7));
+            } else if (counterpart != null && counterpart.startsWith("contact:")) {
+                relationship = withContact(me, counterpart.substring(8));
+            } else {
+                return List.of();
+            }
+        } catch (NotFound e) {
+            return List.of();
+        }
+        if (relationship.balance() == null) {
+            return List.of();
+        }
+        return relationship.balance().openLoops().stream().map(loop -> new LedgerViews.Returnable(loop.exchangeId(),
+                loop.description() + " (" + org.reciprocity.web.Dates.full(loop.occurredOn()) + ", "
+                        + (loop.direction() == Direction.RECEIVED ? "they helped you" : "you helped them") + ")")).toList();
     }
 
     /** Whether the member paused giving (the ledger offers to pause or resume). */
@@ -293,7 +333,9 @@ public class Ledger {
     }
 
     private RelationshipView relationship(CurrentMember me, String key, Counterpart counterpart, List<Exchange> history) {
-        Loaded loaded = load(me.id());
+        // a relationship's balance and open loops come from its own favors: the rest of the ledger is not read
+        Loaded loaded = load(me.id(), history.stream().filter(e -> e.isCurrent() && (e.status() == ExchangeStatus.PENDING
+                || e.status() == ExchangeStatus.CONFIRMED || e.status() == ExchangeStatus.PRIVATE)).toList());
         BalanceView balance = loaded.health().summary().relationships().stream()
                 .filter(b -> b.counterpart().equals(key)).findFirst().map(b -> balanceView(b, loaded)).orElse(null);
         return new RelationshipView(counterpart, balance, views(me.id(), history, true));
@@ -305,7 +347,11 @@ public class Ledger {
                           LocalDate today) {}
 
     private Loaded load(long me) {
-        List<Exchange> rows = exchanges.forBalances(me);
+        return load(me, exchanges.forBalances(me));
+    }
+
+    /** The ledger of these rows (the current ones that count or wait: pending, confirmed, private). */
+    private Loaded load(long me, List<Exchange> rows) {
         Set<Long> thanked = exchanges.thanksFor(rows.stream().map(Exchange::id).toList()).keySet();
         List<Entry> entries = new ArrayList<>(rows.size());
         for (Exchange e : rows) {
@@ -391,21 +437,21 @@ public class Ledger {
             }
         }
         Map<Long, Member> memberMap = members.byIds(memberIds);
-        Map<Long, Contact> contactMap = contacts.byIds(me, contactIds);
-        Map<String, Counterpart> result = new java.util.HashMap<>();
+        // names alone: a ledger with ten thousand contacts needs neither their tags, e-mails nor phones
+        Map<Long, ContactRows.Named> contactMap = contacts.namesOwnedBy(me, contactIds);
+        Map<String, Counterpart> result = new java.util.HashMap<>(memberMap.size() + contactMap.size() + 16);
+        memberMap.forEach((id, m) -> result.put("m:" + id, new Counterpart(m.publicId(), null, m.displayName())));
+        contactMap.forEach((id, c) -> result.put("c:" + id, new Counterpart(null, c.publicId(), c.name())));
+        for (Long id : memberIds) {
+            result.putIfAbsent("m:" + id, new Counterpart(null, null, FORMER_MEMBER));
+        }
+        for (Long id : contactIds) {
+            result.putIfAbsent("c:" + id, new Counterpart(null, null, "Deleted contact"));
+        }
         for (Exchange e : rows) {
-            String key = key(me, e);
-            result.computeIfAbsent(key, k -> switch (k.charAt(0)) {
-                case 'm' -> {
-                    Member m = memberMap.get(Long.parseLong(k.substring(2)));
-                    yield m == null ? new Counterpart(null, null, FORMER_MEMBER) : new Counterpart(m.publicId(), null, m.displayName());
-                }
-                case 'c' -> {
-                    Contact c = contactMap.get(Long.parseLong(k.substring(2)));
-                    yield c == null ? new Counterpart(null, null, "Deleted contact") : new Counterpart(null, c.id(), c.name());
-                }
-                default -> new Counterpart(null, null, FORMER_MEMBER);
-            });
+            if (e.contactId() == null && (e.isRecorder(me) ? e.counterpartId() : e.recorderId()) == null) {
+                result.putIfAbsent(key(me, e), new Counterpart(null, null, FORMER_MEMBER));
+            }
         }
         return result;
     }

@@ -11,6 +11,7 @@ import org.reciprocity.web.Chart;
 import org.reciprocity.web.Conflict;
 import org.reciprocity.web.Forbidden;
 import org.reciprocity.web.InvalidInput;
+import org.reciprocity.web.PageSlice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class LedgerPages {
 
-    /** The open favors the record form offers to give back (the newest relationships' first). */
-    static final int RETURNABLE_SHOWN = 100;
+    /** Flags, favors to answer and favors to thank shown at a time; relationships in the table at a time. */
+    static final int SHOWN = 20;
+    static final int RELATIONSHIPS_SHOWN = 50;
 
     /** The relationships the ledger's chart draws: the largest by what went both ways; the table lists all. */
     static final int RELATIONSHIPS_CHARTED = 12;
@@ -48,10 +50,15 @@ class LedgerPages {
     }
 
     @GetMapping("/ledger")
-    String dashboard(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
+    String dashboard(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done,
+                     @RequestParam(required = false) String flags, @RequestParam(required = false) String inbox,
+                     @RequestParam(required = false) String thanks, @RequestParam(required = false) String relationships,
+                     Model model) {
         LedgerViews.Overview overview = ledger.overview(me);
         model.addAttribute("health", overview.health());
-        model.addAttribute("balances", overview.balances());
+        // a member with thousands of favors sees each list in pages, never one page of megabytes
+        model.addAttribute("flags", PageSlice.of(overview.health().flags(), flags, SHOWN));
+        model.addAttribute("balances", PageSlice.of(overview.balances(), relationships, RELATIONSHIPS_SHOWN));
         model.addAttribute("months", overview.months());
         model.addAttribute("today", ledger.today(me));
         model.addAttribute("paused", ledger.givingPaused(me));
@@ -68,8 +75,8 @@ class LedgerPages {
                 List.of(new Chart.Series("Given", biggest.stream().map(b -> (Number) round(b.given())).toList()),
                         new Chart.Series("Received", biggest.stream().map(b -> (Number) round(b.received())).toList())),
                 true)));
-        model.addAttribute("inbox", ledger.inbox(me));
-        model.addAttribute("unthanked", ledger.unthanked(me));
+        model.addAttribute("inbox", ledger.inbox(me, inbox, SHOWN));
+        model.addAttribute("unthanked", ledger.unthanked(me, thanks, SHOWN));
         model.addAttribute("circledBack", circledBack.of(me, null).items().stream()
                 .map(chain -> ChainPicture.of(chain, me.publicId())).toList());
         model.addAttribute("notice", done == null ? null : switch (done) {
@@ -190,8 +197,8 @@ class LedgerPages {
     /** The answer that replaces the row, with the section counts brought up to date out of band (htmx). */
     private String answeredFragment(CurrentMember me, Model model, String message) {
         model.addAttribute("message", message);
-        model.addAttribute("inboxCount", ledger.inbox(me).size());
-        model.addAttribute("unthankedCount", ledger.unthanked(me).size());
+        model.addAttribute("inboxCount", ledger.inbox(me, null, 1).total());
+        model.addAttribute("unthankedCount", ledger.unthanked(me, null, 1).total());
         return "fragments/answered";
     }
 
@@ -238,13 +245,7 @@ class LedgerPages {
         if (correcting == null) {
             model.addAttribute("picker", PersonPicker.of(people, me, "counterpart", counterpartQuery, form.counterpart(),
                     People.Scope.CONNECTIONS_AND_CONTACTS));
-            model.addAttribute("returnable", ledger.balances(me).stream()
-                    .flatMap(b -> b.openLoops().stream().map(loop -> new LedgerViews.Returnable(loop.exchangeId(),
-                            b.counterpart().displayName() + ": " + loop.description() + " ("
-                                    + org.reciprocity.web.Dates.full(loop.occurredOn()) + ", "
-                                    + (loop.direction() == org.reciprocity.core.ledger.Direction.RECEIVED ? "they helped you" : "you helped them")
-                                    + ")")))
-                    .limit(RETURNABLE_SHOWN).toList());
+            model.addAttribute("returnable", ledger.openFavorsWith(me, form.counterpart()));
         } else {
             model.addAttribute("picker", null);
             model.addAttribute("returnable", List.of());

@@ -9,6 +9,7 @@ import org.reciprocity.member.Today;
 import org.reciprocity.network.ContactRows.ContactQuery;
 import org.reciprocity.security.CurrentMember;
 import org.reciprocity.web.InvalidInput;
+import org.reciprocity.web.PageSlice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +87,7 @@ class ContactPages {
             case "removed" -> plural(changed, "contact") + " deleted, with the private favors recorded with them.";
             default -> null;
         };
-        return listPage(me, model, new ContactQuery(q, tierOrAny(tier), tag), pageNumber(page), ContactForm.blank(),
+        return listPage(me, model, new ContactQuery(q, tierOrAny(tier), tag), PageSlice.number(page), ContactForm.blank(),
                 Map.of(), notice);
     }
 
@@ -121,7 +122,7 @@ class ContactPages {
         }
         if (!errors.isEmpty()) {
             response.setStatus(422);
-            return listPage(me, model, query, pageNumber(page), ContactForm.blank(), errors, null);
+            return listPage(me, model, query, PageSlice.number(page), ContactForm.blank(), errors, null);
         }
         java.time.Instant now = clock.instant();
         String done;
@@ -136,7 +137,7 @@ class ContactPages {
             count = contacts.deleteAll(me.id(), chosen);
             done = "removed";
         }
-        ContactListing back = new ContactListing(List.of(), 0, pageNumber(page), ContactListing.PAGE_SIZE, query);
+        ContactListing back = new ContactListing(List.of(), 0, PageSlice.number(page), ContactListing.PAGE_SIZE, query);
         return "redirect:" + back.link(back.page()) + "&done=" + done + "&changed=" + count;
     }
 
@@ -209,13 +210,6 @@ class ContactPages {
         }
     }
 
-    private static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private static String plural(Integer n, String noun) {
         int count = n == null ? 0 : n;

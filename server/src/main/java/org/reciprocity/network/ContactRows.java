@@ -135,6 +135,12 @@ public class ContactRows {
         return query(where, params, null);
     }
 
+    /** Whether the owner has any contact (the first row found answers). */
+    public boolean any(long ownerId) {
+        return !jdbc.sql("select id from contact where owner_id = :owner limit 1").param("owner", ownerId)
+                .query(Long.class).list().isEmpty();
+    }
+
     public int count(long ownerId, ContactQuery q) {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("select count(*)" + FROM + matching(ownerId, q, params)).params(params)
@@ -392,6 +398,17 @@ public class ContactRows {
     public record Named(String publicId, String name) {}
 
     /** Contacts by internal id, for naming them next to rows that refer to them. */
+    /** The names of these contacts of the owner (others' ids are not found): what a ledger shows of each. */
+    public Map<Long, Named> namesOwnedBy(long ownerId, Collection<Long> ids) {
+        Map<Long, Named> names = new HashMap<>();
+        for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {
+            jdbc.sql("select id, public_id, name from contact where owner_id = :owner and id in (:ids)")
+                    .param("owner", ownerId).param("ids", chunk)
+                    .query((rs, n) -> names.put(rs.getLong(1), new Named(rs.getString(2), rs.getString(3)))).list();
+        }
+        return names;
+    }
+
     public Map<Long, Named> names(Collection<Long> ids) {
         Map<Long, Named> names = new HashMap<>();
         for (List<Long> chunk : org.reciprocity.db.InLists.chunks(ids)) {

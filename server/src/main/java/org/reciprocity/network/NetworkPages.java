@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class NetworkPages {
 
+    /** Connections listed at a time: a member with a thousand gets pages. */
+    static final int CONNECTIONS_SHOWN = 50;
+
     private final Network network;
     private final NetworkRelationships relationships;
 
@@ -28,10 +31,11 @@ class NetworkPages {
     }
 
     @GetMapping("/network")
-    String network(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done, Model model) {
+    String network(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String done,
+                   @RequestParam(required = false) String page, Model model) {
         model.addAttribute("incoming", network.incoming(me));
         model.addAttribute("outgoing", network.outgoing(me));
-        model.addAttribute("connections", network.connections(me));
+        model.addAttribute("connections", org.reciprocity.web.PageSlice.of(network.connections(me), page, CONNECTIONS_SHOWN));
         model.addAttribute("blocked", network.blocked(me));
         model.addAttribute("notice", done == null ? null : switch (done) {
             case "sent" -> "Your request was sent.";

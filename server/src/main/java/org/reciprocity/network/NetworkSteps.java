@@ -1,7 +1,6 @@
 package org.reciprocity.network;
 
 import org.reciprocity.member.OnboardingStep;
-import org.reciprocity.network.ContactRows.ContactQuery;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +14,7 @@ class NetworkSteps {
     OnboardingStep importContactsStep(ContactRows contacts) {
         return memberId -> new OnboardingStep.Step(2, "Import your contacts",
                 "Your LinkedIn connections or address book, so favors with people outside the community count too; "
-                        + "nobody else sees them.", "/contacts/import", contacts.count(memberId, ContactQuery.ALL) > 0);
+                        + "nobody else sees them.", "/contacts/import", contacts.any(memberId));
     }
 
     @Bean

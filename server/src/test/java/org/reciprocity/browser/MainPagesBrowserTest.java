@@ -37,9 +37,13 @@ class MainPagesBrowserTest extends BrowserTest {
                     .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
             mvc.perform(apiPost("/api/v1/exchanges/" + favor + "/confirm", bo.token(), "")).andExpect(status().isOk());
         }
+        String contact = null;
         for (int i = 0; i < 12; i++) {
-            mvc.perform(apiPost("/api/v1/contacts", admin.token(), json("name", "Contact With A Rather Long Name " + i,
-                    "company", "Company " + i, "tier", i % 2 == 0 ? "CLOSE" : "UNTRACKED"))).andExpect(status().isCreated());
+            String created = mvc.perform(apiPost("/api/v1/contacts", admin.token(), json("name", "Contact With A Rather Long Name " + i,
+                    "company", "Company " + i, "tier", i % 2 == 0 ? "CLOSE" : "UNTRACKED", "email", "c" + i + "@example.org",
+                    "notes", "Met at the harbour conference"))).andExpect(status().isCreated()).andReturn().getResponse()
+                    .getContentAsString();
+            contact = contact == null ? JsonPath.read(created, "$.id") : contact;
         }
         mvc.perform(apiPost("/api/v1/asks", admin.token(), json("title", "Looking for advice on cold-chain logistics",
                 "details", "We ship vaccines across the region and need someone who has done it.")))
@@ -56,6 +60,8 @@ class MainPagesBrowserTest extends BrowserTest {
         pages.put("ask-new", "/asks/new");
         pages.put("network", "/network");
         pages.put("contacts", "/contacts");
+        pages.put("contact", "/contacts/" + contact);
+        pages.put("contact-edit", "/contacts/" + contact + "/edit");
         pages.put("import", "/contacts/import");
         pages.put("introductions", "/introductions");
         pages.put("members", "/members");

@@ -163,7 +163,7 @@ class PersonPagesIntegrationTest extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(apiPost("/api/v1/exchanges/" + favor + "/confirm", a.token(), "")).andExpect(status().isOk());
         MockHttpSession session = pageSession(a);
-        assertThat(html(session, "/ledger/record")).contains("<option value=\"" + favor + "\"")
+        assertThat(html(session, "/ledger/record?member=" + b.id())).contains("<option value=\"" + favor + "\"")
                 .contains("Helped with taxes").doesNotContain("the id of the favor");
         mvc.perform(post("/ledger/record").session(session).with(csrf()).param("direction", "GAVE").param("counterpart", "")
                         .param("kind", "ADVICE").param("description", "x").param("weight", "1")
